@@ -1,0 +1,106 @@
+package io.tokenledger.web.api;
+
+import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.reporting.ledger.Ledger;
+import io.tokenledger.reporting.ledger.LedgerDimension;
+import io.tokenledger.reporting.ledger.LedgerQuery;
+import io.tokenledger.reporting.ledger.LedgerRow;
+import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.web.Amounts;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/ledger?from&to&groupBy&tenant}: usage and cost per business day range; a row holds only the
+ * keys asked for. Defaults: the current month to date, grouped by tenant.
+ */
+@RestController
+@RequestMapping("/api/v1/ledger")
+class LedgerController {
+
+    private final Ledgers ledgers;
+    private final BusinessCalendar calendar;
+
+    LedgerController(Ledgers ledgers, BusinessCalendar calendar) {
+        this.ledgers = ledgers;
+        this.calendar = calendar;
+    }
+
+    @GetMapping
+    Map<String, Object> ledger(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "tenant") String groupBy,
+            @RequestParam(required = false) String tenant) {
+        LocalDate today = calendar.today();
+        LocalDate toDay = to == null ? today : day("to", to);
+        LocalDate fromDay = from == null ? toDay.withDayOfMonth(1) : day("from", from);
+        List<LedgerDimension> dimensions = dimensions(groupBy);
+        Ledger ledger = ledgers.query(new LedgerQuery(
+                fromDay, toDay, dimensions, Optional.ofNullable(tenant).filter(t -> !t.isBlank())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", fromDay);
+        body.put("to", toDay);
+        body.put("timeZone", calendar.zone().getId());
+        body.put("currency", ledger.currency());
+        body.put("rows", ledger.rows().stream().map(row -> toJson(row, dimensions)).toList());
+        body.put("total", Amounts.exact(ledger.total()));
+        body.put("unpricedRequests", ledger.unpricedRequests());
+        return body;
+    }
+
+    private static LocalDate day(String parameter, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
+    private static List<LedgerDimension> dimensions(String groupBy) {
+        List<LedgerDimension> dimensions = new ArrayList<>();
+        for (String name : groupBy.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            dimensions.add(LedgerDimension.fromParameter(name)
+                    .orElseThrow(() -> ApiProblem.badRequest("groupBy: unknown dimension '" + name.trim()
+                            + "'; use any of " + Arrays.stream(LedgerDimension.values())
+                                    .map(LedgerDimension::parameterName)
+                                    .toList())));
+        }
+        return dimensions;
+    }
+
+    private static Map<String, Object> toJson(LedgerRow row, List<LedgerDimension> dimensions) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (LedgerDimension dimension : dimensions) {
+            json.put(
+                    dimension.parameterName(),
+                    switch (dimension) {
+                        case TENANT -> row.tenant();
+                        case DEPLOYMENT -> row.deployment();
+                        case MODEL -> row.model();
+                        case DAY -> row.day();
+                    });
+        }
+        json.put("requests", row.requests());
+        json.put("promptTokens", row.promptTokens());
+        json.put("cachedPromptTokens", row.cachedPromptTokens());
+        json.put("completionTokens", row.completionTokens());
+        json.put("reasoningTokens", row.reasoningTokens());
+        json.put("cost", Amounts.exact(row.cost()));
+        json.put("unpricedRequests", row.unpricedRequests());
+        return json;
+    }
+}
