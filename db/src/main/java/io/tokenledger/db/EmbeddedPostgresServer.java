@@ -61,8 +61,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
-            try (ResultSet existing = statement.executeQuery("select 1 from pg_database where datname = '"
-                    + EmbeddedPostgresAutoConfiguration.DATABASE + "'")) {
+            try (ResultSet existing = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + EmbeddedPostgresAutoConfiguration.DATABASE + "'")) {
                 if (existing.next()) {
                     return;
                 }

@@ -36,12 +36,7 @@ class DeadLetterRepository {
                 DEAD_LETTER.RAW_PAYLOAD);
         for (NewDeadLetter letter : letters) {
             insert = insert.values(
-                    letter.source(),
-                    letter.index(),
-                    letter.eventId(),
-                    letter.field(),
-                    letter.reason(),
-                    letter.raw());
+                    letter.source(), letter.index(), letter.eventId(), letter.field(), letter.reason(), letter.raw());
         }
         insert.execute();
     }

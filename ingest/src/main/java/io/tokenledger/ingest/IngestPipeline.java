@@ -69,7 +69,8 @@ public class IngestPipeline {
             switch (record) {
                 case ParsedRecord.Invalid invalid -> {
                     invalid.errors()
-                            .forEach(error -> errors.add(new IngestError(invalid.index(), error.field(), error.reason())));
+                            .forEach(error ->
+                                    errors.add(new IngestError(invalid.index(), error.field(), error.reason())));
                     rejected.add(deadLetterOf(source, invalid));
                 }
                 case ParsedRecord.Valid valid -> {
@@ -79,7 +80,9 @@ public class IngestPipeline {
                 }
             }
         }
-        int accepted = store(source, firstById.values().stream().map(ParsedRecord.Valid::event).toList());
+        int accepted = store(
+                source,
+                firstById.values().stream().map(ParsedRecord.Valid::event).toList());
         deadLetters.insert(rejected);
         int duplicates = duplicatesInBatch + (firstById.size() - accepted);
         return new IngestResult(accepted, duplicates, rejected.size(), errors);
@@ -114,7 +117,8 @@ public class IngestPipeline {
     }
 
     private static NewDeadLetter deadLetterOf(String source, ParsedRecord.Invalid invalid) {
-        String fields = invalid.errors().stream().map(FieldError::field).distinct().collect(Collectors.joining(","));
+        String fields =
+                invalid.errors().stream().map(FieldError::field).distinct().collect(Collectors.joining(","));
         String reason = invalid.errors().stream()
                 .map(error -> error.field().isEmpty() ? error.reason() : error.field() + ": " + error.reason())
                 .collect(Collectors.joining("; "));

@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * @param http the HTTP source
  */
 @ConfigurationProperties("tokenledger.ingest")
-public record IngestProperties(@DefaultValue("32") int maxNestingDepth, @DefaultValue Http http) {
+public record IngestProperties(
+        @DefaultValue("32") int maxNestingDepth,
+        @DefaultValue Http http) {
 
     public IngestProperties {
         if (maxNestingDepth < 4 || maxNestingDepth > 1000) {

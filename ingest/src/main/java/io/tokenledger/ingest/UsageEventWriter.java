@@ -38,8 +38,8 @@ class UsageEventWriter {
             + " reasoning_tokens bigint, requests integer, streaming boolean, estimated boolean,"
             + " status_code integer, attributes jsonb, rate_card_id bigint) on commit delete rows";
 
-    private static final String TOKEN_SUMS = "requests, prompt_tokens, cached_prompt_tokens, completion_tokens,"
-            + " reasoning_tokens";
+    private static final String TOKEN_SUMS =
+            "requests, prompt_tokens, cached_prompt_tokens, completion_tokens," + " reasoning_tokens";
 
     private static final String INSERT_AND_ROLL_UP = "with inserted as ("
             + " insert into usage_event (" + COLUMNS + ", rate_card_id, cost)"

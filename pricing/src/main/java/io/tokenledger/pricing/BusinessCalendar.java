@@ -6,21 +6,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Days and billing periods in {@code tokenledger.business-zone}: a usage event belongs to the business day its
  * time falls on, and a rate card's {@code effectiveFrom} starts at midnight of that zone.
  */
-@Component
 public class BusinessCalendar {
 
     private final ZoneId zone;
     private final Clock clock;
 
-    BusinessCalendar(@Value("${tokenledger.business-zone:UTC}") String zone) {
-        this(parse(zone), Clock.systemUTC());
+    /** From the {@code tokenledger.business-zone} setting; the message of a wrong one names the property. */
+    static BusinessCalendar fromSetting(String zone) {
+        return new BusinessCalendar(parse(zone), Clock.systemUTC());
     }
 
     public BusinessCalendar(ZoneId zone, Clock clock) {

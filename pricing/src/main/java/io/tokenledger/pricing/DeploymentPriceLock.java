@@ -32,15 +32,13 @@ public class DeploymentPriceLock {
         dsl.resultQuery(
                         "select pg_advisory_xact_lock_shared({0}, hashtext(d)) from unnest({1}::text[]) as d order"
                                 + " by d",
-                        DSL.inline(NAMESPACE),
-                        DSL.val(sorted))
+                        DSL.inline(NAMESPACE), DSL.val(sorted))
                 .fetch();
     }
 
     /** Exclusive lock on a deployment, for the rest of the current transaction. */
     void lockForRepricing(String deployment) {
-        dsl.resultQuery(
-                        "select pg_advisory_xact_lock({0}, hashtext({1}))", DSL.inline(NAMESPACE), DSL.val(deployment))
+        dsl.resultQuery("select pg_advisory_xact_lock({0}, hashtext({1}))", DSL.inline(NAMESPACE), DSL.val(deployment))
                 .fetch();
     }
 }

@@ -48,8 +48,8 @@ public class RateCards {
                     true);
         }
         RateCard published = repository.insert(card, createdBy);
-        events.publishEvent(new RateCardPublished(
-                published, repository.nextVersionAfter(card.deployment(), card.effectiveFrom())));
+        events.publishEvent(
+                new RateCardPublished(published, repository.nextVersionAfter(card.deployment(), card.effectiveFrom())));
         return published;
     }
 

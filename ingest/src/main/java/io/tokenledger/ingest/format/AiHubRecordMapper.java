@@ -21,9 +21,7 @@ final class AiHubRecordMapper {
     private static final int MAX_TIMESTAMP_LENGTH = 64;
 
     static boolean recognizes(JsonNode node) {
-        return node.has("deploymentName")
-                || node.has("responseTokens")
-                || (node.has("timestamp") && !node.has("time"));
+        return node.has("deploymentName") || node.has("responseTokens") || (node.has("timestamp") && !node.has("time"));
     }
 
     /** Returns the event, or {@code null} when {@code errors} is not empty afterwards. */
@@ -87,13 +85,13 @@ final class AiHubRecordMapper {
         if (prompt == null && !record.has("promptTokens")) {
             record.reject("promptTokens", "is required");
         }
-        Count completion = record.count("responseTokens");
-        Count reportedCompletion = completion != null ? completion : Count.zero("responseTokens");
-        TokenRules.requireTotal(record, record.count("totalTokens"), prompt, reportedCompletion);
+        boolean completionGiven = record.has("responseTokens");
+        Count completion = completionGiven ? record.count("responseTokens") : Count.zero("responseTokens");
+        TokenRules.requireTotal(record, record.count("totalTokens"), prompt, completion);
         if (record.errorCount() > errorsBefore) {
             return null;
         }
-        return new TokenCounts(prompt.value(), 0, reportedCompletion.value(), 0);
+        return new TokenCounts(prompt.value(), 0, completion.value(), 0);
     }
 
     private static Map<String, String> attributes(FieldReader record) {

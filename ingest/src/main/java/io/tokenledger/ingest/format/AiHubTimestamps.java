@@ -43,7 +43,8 @@ final class AiHubTimestamps {
     private static Instant numericDate(Matcher m) {
         int first = Integer.parseInt(m.group(1));
         int second = Integer.parseInt(m.group(3));
-        // Dotted dates are day-first (de-DE and friends); slashed dates are en-US month-first unless that is impossible.
+        // Dotted dates are day-first (de-DE and friends); slashed dates are en-US month-first unless that is
+        // impossible.
         boolean dayFirst = ".".equals(m.group(2)) || first > MONTHS;
         int day = dayFirst ? first : second;
         int month = dayFirst ? second : first;
@@ -81,9 +82,11 @@ final class AiHubTimestamps {
     private static Instant iso(String text) {
         String normalized = SPACE_SEPARATED_ISO.matcher(text).replaceFirst("$1T");
         try {
-            return OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(normalized, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(normalized, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                    .toInstant(ZoneOffset.UTC);
         }
     }
 }

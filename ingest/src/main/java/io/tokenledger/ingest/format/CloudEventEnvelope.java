@@ -40,7 +40,9 @@ final class CloudEventEnvelope {
     }
 
     private static void checkSpecVersion(JsonNode version, List<FieldError> errors) {
-        if (version == null || !version.isString() || !"1.0".equals(version.stringValue().strip())) {
+        if (version == null
+                || !version.isString()
+                || !"1.0".equals(version.stringValue().strip())) {
             String got = version == null ? "nothing" : FieldReader.describe(version);
             errors.add(new FieldError(SPEC_VERSION, "must be \"1.0\" (CloudEvents 1.0 structured mode), got " + got));
         }
@@ -56,7 +58,8 @@ final class CloudEventEnvelope {
             return embedded(data.stringValue(), errors);
         }
         if (!data.isObject()) {
-            errors.add(new FieldError(DATA, "must be the usage record as a JSON object, got " + FieldReader.describe(data)));
+            errors.add(new FieldError(
+                    DATA, "must be the usage record as a JSON object, got " + FieldReader.describe(data)));
             return null;
         }
         return (ObjectNode) data;
@@ -69,8 +72,10 @@ final class CloudEventEnvelope {
             if (data.isObject()) {
                 return (ObjectNode) data;
             }
-            errors.add(new FieldError(DATA, "is a string holding " + FieldReader.describe(data)
-                    + "; it must hold the usage record as a JSON object"));
+            errors.add(new FieldError(
+                    DATA,
+                    "is a string holding " + FieldReader.describe(data)
+                            + "; it must hold the usage record as a JSON object"));
         } catch (JsonReadException e) {
             errors.add(new FieldError(DATA, "is a string but not a JSON object: " + e.getMessage()));
         }
@@ -92,6 +97,8 @@ final class CloudEventEnvelope {
 
     private static boolean lacks(JsonNode record, String name) {
         JsonNode value = record.get(name);
-        return value == null || value.isNull() || (value.isString() && value.stringValue().isBlank());
+        return value == null
+                || value.isNull()
+                || (value.isString() && value.stringValue().isBlank());
     }
 }

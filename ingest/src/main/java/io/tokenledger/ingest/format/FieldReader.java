@@ -67,6 +67,11 @@ final class FieldReader {
         return value(name) != null;
     }
 
+    boolean isObject(String name) {
+        JsonNode value = value(name);
+        return value != null && value.isObject();
+    }
+
     /** An optional string: trimmed, blank reads as absent. */
     String text(String name) {
         return text(name, MAX_TEXT_LENGTH);
@@ -159,7 +164,9 @@ final class FieldReader {
         for (Map.Entry<String, JsonNode> entry : map.node.properties()) {
             JsonNode value = entry.getValue();
             if (value.isContainer()) {
-                map.reject(entry.getKey(), "must be a string, number or boolean; nested objects and arrays are not supported");
+                map.reject(
+                        entry.getKey(),
+                        "must be a string, number or boolean; nested objects and arrays are not supported");
             } else if (!value.isNull() && !value.asString().isBlank()) {
                 texts.put(entry.getKey(), value.asString().strip());
             }
@@ -204,7 +211,9 @@ final class FieldReader {
         if (value.isIntegralNumber()) {
             return value.bigIntegerValue();
         }
-        if (lenient && value.isString() && INTEGER_TEXT.matcher(value.stringValue().strip()).matches()) {
+        if (lenient
+                && value.isString()
+                && INTEGER_TEXT.matcher(value.stringValue().strip()).matches()) {
             return new BigInteger(value.stringValue().strip());
         }
         return null;

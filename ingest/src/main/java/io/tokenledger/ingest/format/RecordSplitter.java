@@ -79,9 +79,11 @@ final class RecordSplitter {
             return RawRecord.parsed(index, line, node);
         } catch (JsonReadException e) {
             if (e.tooDeep()) {
-                throw new PayloadException(PayloadException.Kind.TOO_DEEP, "line " + lineNumber + ": " + e.getMessage());
+                throw new PayloadException(
+                        PayloadException.Kind.TOO_DEEP, "line " + lineNumber + ": " + e.getMessage());
             }
-            String reason = "line " + lineNumber + " is not valid JSON: " + e.getMessage() + " (column " + e.column() + ")";
+            String reason =
+                    "line " + lineNumber + " is not valid JSON: " + e.getMessage() + " (column " + e.column() + ")";
             return RawRecord.unreadable(index, line, new FieldError("$", reason));
         }
     }

@@ -22,7 +22,7 @@ final class TokenFieldsReader {
         if (merged.prompt() == null) {
             requirePrompt(record, usage != null);
         }
-        Count completion = merged.completion() != null ? merged.completion() : Count.zero("completionTokens");
+        Count completion = merged.completion() != null ? merged.completion() : absentCompletion(record);
         TokenRules.requireSubset(record, merged.cached(), merged.prompt(), "cached", "prompt");
         TokenRules.requireSubset(record, merged.reasoning(), completion, "reasoning", "completion");
         TokenRules.requireTotal(record, flat.total(), merged.prompt(), completion);
@@ -33,7 +33,10 @@ final class TokenFieldsReader {
             return null;
         }
         return new TokenCounts(
-                merged.prompt().value(), valueOf(merged.cached()), completion.value(), valueOf(merged.reasoning()));
+                merged.prompt().value(),
+                valueOf(merged.cached()),
+                valueOf(merged.completion()),
+                valueOf(merged.reasoning()));
     }
 
     private static Buckets flat(FieldReader record) {
@@ -85,14 +88,23 @@ final class TokenFieldsReader {
         }
         if (!usageGiven) {
             record.reject("promptTokens", "is required (or give a usage object with prompt_tokens)");
-        } else if (!usageHasPrompt(record)) {
+        } else if (!usageHas(record, "prompt_tokens", "input_tokens")) {
             record.reject("usage.prompt_tokens", "is required (or input_tokens, or promptTokens beside usage)");
         }
     }
 
-    private static boolean usageHasPrompt(FieldReader record) {
+    // Completion defaults to 0 only when not given at all; a given but unusable one must not feed the total check.
+    private static Count absentCompletion(FieldReader record) {
+        boolean given = record.has("completionTokens") || usageHas(record, "completion_tokens", "output_tokens");
+        return given ? null : Count.zero("completionTokens");
+    }
+
+    private static boolean usageHas(FieldReader record, String name, String alternative) {
+        if (!record.has(USAGE) || !record.isObject(USAGE)) {
+            return false;
+        }
         FieldReader usage = record.object(USAGE);
-        return usage != null && (usage.has("prompt_tokens") || usage.has("input_tokens"));
+        return usage.has(name) || usage.has(alternative);
     }
 
     private static long valueOf(Count count) {

@@ -20,7 +20,8 @@ class UsagePayloadParserEnvelopeTest {
 
     @Test
     void singleObjectIsOneRecordAtIndexZeroKeepingTheSendersText() {
-        String body = "  {\"id\": \"a\", \"time\": \"2026-11-03T14:05:12Z\", \"deployment\": \"d\", \"promptTokens\": 1}\n";
+        String body =
+                "  {\"id\": \"a\", \"time\": \"2026-11-03T14:05:12Z\", \"deployment\": \"d\", \"promptTokens\": 1}\n";
 
         List<ParsedRecord> records = parse(body, JSON);
 
@@ -117,21 +118,23 @@ class UsagePayloadParserEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-ndjson", "application/jsonl", "application/jsonlines", "application/x-jsonlines"})
+    @ValueSource(
+            strings = {"application/x-ndjson", "application/jsonl", "application/jsonlines", "application/x-jsonlines"})
     void everyNdjsonMediaTypeReadsOneRecordPerLine(String mediaType) {
         assertThat(parse(FIRST.json() + "\n" + SECOND.json(), mediaType)).hasSize(2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "application/json",
-        "Application/JSON; charset=UTF-8",
-        "application/json;charset=utf-8",
-        "text/json",
-        "application/vnd.tokenledger.usage+json",
-        "",
-        "   "
-    })
+    @ValueSource(
+            strings = {
+                "application/json",
+                "Application/JSON; charset=UTF-8",
+                "application/json;charset=utf-8",
+                "text/json",
+                "application/vnd.tokenledger.usage+json",
+                "",
+                "   "
+            })
     void jsonMediaTypesAreReadAsJsonIgnoringCaseAndParameters(String mediaType) {
         assertThat(parse(FIRST.json(), mediaType)).singleElement().isInstanceOf(ParsedRecord.Valid.class);
     }
@@ -144,23 +147,22 @@ class UsagePayloadParserEnvelopeTest {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded", "text/csv"})
     void otherMediaTypesAreRefusedListingTheSupportedOnes(String mediaType) {
-        assertThatThrownBy(() -> parse(FIRST.json(), mediaType))
-                .isInstanceOfSatisfying(PayloadException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PayloadException.Kind.UNSUPPORTED_MEDIA_TYPE);
-                    assertThat(e.getMessage())
-                            .contains(mediaType, "application/json", "application/x-ndjson", "application/cloudevents+json");
-                });
+        assertThatThrownBy(() -> parse(FIRST.json(), mediaType)).isInstanceOfSatisfying(PayloadException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PayloadException.Kind.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(e.getMessage())
+                    .contains(mediaType, "application/json", "application/x-ndjson", "application/cloudevents+json");
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\n\r\n\t"})
     void emptyOrWhitespaceBodyIsRefused(String body) {
-        assertThatThrownBy(() -> parse(body, JSON)).isInstanceOfSatisfying(PayloadException.class, e -> assertThat(
-                        e.kind())
-                .isEqualTo(PayloadException.Kind.EMPTY));
-        assertThatThrownBy(() -> parse(body, NDJSON)).isInstanceOfSatisfying(PayloadException.class, e -> assertThat(
-                        e.kind())
-                .isEqualTo(PayloadException.Kind.EMPTY));
+        assertThatThrownBy(() -> parse(body, JSON))
+                .isInstanceOfSatisfying(
+                        PayloadException.class, e -> assertThat(e.kind()).isEqualTo(PayloadException.Kind.EMPTY));
+        assertThatThrownBy(() -> parse(body, NDJSON))
+                .isInstanceOfSatisfying(
+                        PayloadException.class, e -> assertThat(e.kind()).isEqualTo(PayloadException.Kind.EMPTY));
     }
 
     @Test
@@ -182,11 +184,10 @@ class UsagePayloadParserEnvelopeTest {
 
     @Test
     void truncatedJsonIsRefusedWithoutJacksonSourceNoise() {
-        assertThatThrownBy(() -> parse("[" + FIRST.json(), JSON))
-                .isInstanceOfSatisfying(PayloadException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PayloadException.Kind.MALFORMED);
-                    assertThat(e.getMessage()).contains("Unexpected end-of-input").doesNotContain("Source:");
-                });
+        assertThatThrownBy(() -> parse("[" + FIRST.json(), JSON)).isInstanceOfSatisfying(PayloadException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PayloadException.Kind.MALFORMED);
+            assertThat(e.getMessage()).contains("Unexpected end-of-input").doesNotContain("Source:");
+        });
     }
 
     @Test

@@ -17,7 +17,8 @@ public enum LedgerDimension {
 
     public static Optional<LedgerDimension> fromParameter(String name) {
         return Arrays.stream(values())
-                .filter(dimension -> dimension.parameterName().equals(name.trim().toLowerCase(Locale.ROOT)))
+                .filter(dimension ->
+                        dimension.parameterName().equals(name.trim().toLowerCase(Locale.ROOT)))
                 .findFirst();
     }
 }

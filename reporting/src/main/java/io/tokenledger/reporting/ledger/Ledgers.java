@@ -37,7 +37,8 @@ public class Ledgers {
 
     @Transactional(readOnly = true)
     public Ledger query(LedgerQuery query) {
-        List<Field<?>> keys = query.groupBy().stream().<Field<?>>map(Ledgers::column).toList();
+        List<Field<?>> keys =
+                query.groupBy().stream().<Field<?>>map(Ledgers::column).toList();
         List<Field<?>> select = new ArrayList<>(keys);
         select.addAll(List.of(REQUESTS, PROMPT, CACHED, COMPLETION, REASONING, COST, UNPRICED));
         Condition condition = USAGE_DAILY.USAGE_DAY.between(query.from(), query.to());

@@ -53,7 +53,9 @@ class LedgerController {
         body.put("to", toDay);
         body.put("timeZone", calendar.zone().getId());
         body.put("currency", ledger.currency());
-        body.put("rows", ledger.rows().stream().map(row -> toJson(row, dimensions)).toList());
+        body.put(
+                "rows",
+                ledger.rows().stream().map(row -> toJson(row, dimensions)).toList());
         body.put("total", Amounts.exact(ledger.total()));
         body.put("unpricedRequests", ledger.unpricedRequests());
         return body;
@@ -75,7 +77,8 @@ class LedgerController {
             }
             dimensions.add(LedgerDimension.fromParameter(name)
                     .orElseThrow(() -> ApiProblem.badRequest("groupBy: unknown dimension '" + name.trim()
-                            + "'; use any of " + Arrays.stream(LedgerDimension.values())
+                            + "'; use any of "
+                            + Arrays.stream(LedgerDimension.values())
                                     .map(LedgerDimension::parameterName)
                                     .toList())));
         }

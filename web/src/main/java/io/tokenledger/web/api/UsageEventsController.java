@@ -48,7 +48,11 @@ class UsageEventsController {
                     e.kind() == PayloadException.Kind.UNSUPPORTED_MEDIA_TYPE
                             ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
                             : HttpStatus.BAD_REQUEST,
-                    e.getMessage() + " The payload was kept as a dead letter.");
+                    withPeriod(e.getMessage()) + " The payload was kept as a dead letter.");
         }
+    }
+
+    private static String withPeriod(String sentence) {
+        return sentence.endsWith(".") ? sentence : sentence + ".";
     }
 }

@@ -33,28 +33,66 @@ class OverviewController {
         this.deadLetters = deadLetters;
     }
 
+    /** A ledger line as the page shows it. */
+    record Line(
+            String tenant,
+            LocalDate day,
+            String requests,
+            String promptTokens,
+            String cachedPromptTokens,
+            String completionTokens,
+            String reasoningTokens,
+            String unpricedRequests,
+            MoneyFormat.Cell cost,
+            long barPercent) {
+
+        static Line of(LedgerRow row, String currency, BigDecimal largest) {
+            return new Line(
+                    row.tenant(),
+                    row.day(),
+                    MoneyFormat.count(row.requests()),
+                    MoneyFormat.count(row.promptTokens()),
+                    MoneyFormat.count(row.cachedPromptTokens()),
+                    MoneyFormat.count(row.completionTokens()),
+                    MoneyFormat.count(row.reasoningTokens()),
+                    MoneyFormat.count(row.unpricedRequests()),
+                    MoneyFormat.cell(row.cost(), currency),
+                    MoneyFormat.percentOf(row.cost(), largest));
+        }
+    }
+
     @GetMapping("/")
     String overview(Model model) {
         LocalDate today = calendar.today();
         Ledger byTenant = ledgers.query(Ledgers.monthToDate(today, List.of(LedgerDimension.TENANT)));
         Ledger byDay = ledgers.query(Ledgers.monthToDate(today, List.of(LedgerDimension.DAY)));
-        List<LedgerRow> tenants = byTenant.rows().stream()
-                .sorted(Comparator.comparing(LedgerRow::cost).reversed())
-                .toList();
-        BigDecimal maxDay = byDay.rows().stream()
+        String currency = byTenant.currency();
+        BigDecimal largestDay = byDay.rows().stream()
                 .map(LedgerRow::cost)
                 .max(Comparator.naturalOrder())
                 .orElse(BigDecimal.ZERO);
         model.addAttribute("period", today.withDayOfMonth(1));
         model.addAttribute("today", today);
         model.addAttribute("zone", calendar.zone().getId());
-        model.addAttribute("currency", byTenant.currency());
-        model.addAttribute("total", byTenant.total());
+        model.addAttribute("currency", currency);
+        model.addAttribute("total", MoneyFormat.cell(byTenant.total(), currency));
         model.addAttribute("unpricedRequests", byTenant.unpricedRequests());
-        model.addAttribute("requests", tenants.stream().mapToLong(LedgerRow::requests).sum());
-        model.addAttribute("tenants", tenants);
-        model.addAttribute("days", byDay.rows());
-        model.addAttribute("maxDay", maxDay);
+        model.addAttribute("unpricedRequestsText", MoneyFormat.count(byTenant.unpricedRequests()));
+        model.addAttribute(
+                "requests",
+                MoneyFormat.count(
+                        byTenant.rows().stream().mapToLong(LedgerRow::requests).sum()));
+        model.addAttribute(
+                "tenants",
+                byTenant.rows().stream()
+                        .sorted(Comparator.comparing(LedgerRow::cost).reversed())
+                        .map(row -> Line.of(row, currency, BigDecimal.ZERO))
+                        .toList());
+        model.addAttribute(
+                "days",
+                byDay.rows().stream()
+                        .map(row -> Line.of(row, currency, largestDay))
+                        .toList());
         model.addAttribute(
                 "deadLettersLastDay", deadLetters.countSince(Instant.now().minus(Duration.ofDays(1))));
         return "overview";

@@ -20,7 +20,13 @@ final class DemoTraffic {
 
     record Tenant(String subscriptionName, int weight) {}
 
-    record Deployment(String name, String model, int weight, int promptMean, int completionMean, double cacheShare,
+    record Deployment(
+            String name,
+            String model,
+            int weight,
+            int promptMean,
+            int completionMean,
+            double cacheShare,
             double reasoningShare) {}
 
     static final List<Tenant> TENANTS = List.of(
@@ -51,10 +57,13 @@ final class DemoTraffic {
         List<UsageEvent> events = new ArrayList<>(requests);
         Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
         for (int i = 0; i < requests; i++) {
-            Tenant tenant = pick(TENANTS, TENANTS.stream().mapToInt(Tenant::weight).sum(), Tenant::weight, random);
-            Deployment deployment =
-                    pick(DEPLOYMENTS, DEPLOYMENTS.stream().mapToInt(Deployment::weight).sum(), Deployment::weight,
-                            random);
+            Tenant tenant =
+                    pick(TENANTS, TENANTS.stream().mapToInt(Tenant::weight).sum(), Tenant::weight, random);
+            Deployment deployment = pick(
+                    DEPLOYMENTS,
+                    DEPLOYMENTS.stream().mapToInt(Deployment::weight).sum(),
+                    Deployment::weight,
+                    random);
             events.add(event(day, i, midnight, tenant, deployment, random));
         }
         return events;
