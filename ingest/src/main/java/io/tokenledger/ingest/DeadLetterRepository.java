@@ -41,6 +41,14 @@ class DeadLetterRepository {
         insert.execute();
     }
 
+    /**
+     * A dead letter must be kept whatever it contains, and PostgreSQL text cannot hold NUL: it is kept as U+FFFD
+     * (the reason says where it was).
+     */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
+    }
+
     /** Newest first, {@code limit} of them, older than the id {@code before} when given (keyset paging). */
     List<DeadLetter> page(Long before, int limit, boolean includeReplayed) {
         Condition condition = DSL.noCondition();
@@ -71,8 +79,10 @@ class DeadLetterRepository {
                 .execute();
     }
 
-    int countSince(Instant since) {
-        return dsl.fetchCount(DEAD_LETTER, DEAD_LETTER.RECEIVED_AT.ge(since.atOffset(ZoneOffset.UTC)));
+    int countWaitingSince(Instant since) {
+        return dsl.fetchCount(
+                DEAD_LETTER,
+                DEAD_LETTER.RECEIVED_AT.ge(since.atOffset(ZoneOffset.UTC)).and(DEAD_LETTER.REPLAYED_AT.isNull()));
     }
 
     private static DeadLetter toDeadLetter(DeadLetterRecord row) {

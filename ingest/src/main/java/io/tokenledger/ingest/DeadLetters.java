@@ -32,9 +32,10 @@ public class DeadLetters {
         return repository.page(before, limit, includeReplayed);
     }
 
+    /** Dead letters received since {@code since} that have not been replayed. */
     @Transactional(readOnly = true)
-    public int countSince(Instant since) {
-        return repository.countSince(since);
+    public int countWaitingSince(Instant since) {
+        return repository.countWaitingSince(since);
     }
 
     /**

@@ -30,7 +30,7 @@ final class AiHubRecordMapper {
         String id = record.requiredText("id", FieldReader.MAX_ID_LENGTH);
         Instant time = time(record);
         String deployment = record.requiredText("deploymentName", FieldReader.MAX_TEXT_LENGTH);
-        String subscriptionName = record.text("subscriptionId");
+        String subscriptionName = record.text("subscriptionId", FieldReader.MAX_KEY_LENGTH);
         String productId = record.text("productName");
         String model = record.text("model");
         String appId = record.text("appId");

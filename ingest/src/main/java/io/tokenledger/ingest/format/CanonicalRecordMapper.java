@@ -38,7 +38,7 @@ final class CanonicalRecordMapper {
         Instant time = Rfc3339Time.read(record, "time");
         String deployment = record.requiredText("deployment", FieldReader.MAX_TEXT_LENGTH);
         Map<String, String> text = new HashMap<>();
-        OPTIONAL_TEXT.forEach(name -> text.put(name, record.text(name)));
+        OPTIONAL_TEXT.forEach(name -> text.put(name, record.text(name, maxLength(name))));
         TokenCounts tokens = tokenFields.read(record);
         Integer requests = record.integer("requests", 1);
         Boolean streaming = record.bool("streaming");
@@ -69,5 +69,13 @@ final class CanonicalRecordMapper {
                 Boolean.TRUE.equals(estimated),
                 statusCode,
                 attributes);
+    }
+
+    /** The fields a tenant key may come from are limited to what the tenant table holds. */
+    private static int maxLength(String name) {
+        return switch (name) {
+            case "tenant", "subscriptionName", "subscriptionId" -> FieldReader.MAX_KEY_LENGTH;
+            default -> FieldReader.MAX_TEXT_LENGTH;
+        };
     }
 }

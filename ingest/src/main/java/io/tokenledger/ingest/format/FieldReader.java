@@ -17,6 +17,10 @@ final class FieldReader {
 
     static final int MAX_ID_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 1000;
+    /** Fields that may become a tenant key (explicit tenant, subscription name or id) fit the tenant table. */
+    static final int MAX_KEY_LENGTH = 200;
+    /** More tokens than any request can carry; keeps daily sums far from the range of a bigint. */
+    static final long MAX_TOKENS = 1_000_000_000_000L;
 
     // The AI Hub Gateway policy writes these when APIM has no value for a field.
     private static final Set<String> PLACEHOLDERS = Set.of("NA", "N/A");
@@ -98,8 +102,8 @@ final class FieldReader {
             reject(name, "must be a non-negative integer, got " + describe(value));
             return null;
         }
-        if (number.bitLength() > Long.SIZE - 1) {
-            reject(name, number + " is too large; at most " + Long.MAX_VALUE + " is supported");
+        if (number.compareTo(BigInteger.valueOf(MAX_TOKENS)) > 0) {
+            reject(name, number + " is too large; at most " + MAX_TOKENS + " per record is accepted");
             return null;
         }
         return new Count(number.longValue(), path(name));
@@ -168,13 +172,18 @@ final class FieldReader {
                         entry.getKey(),
                         "must be a string, number or boolean; nested objects and arrays are not supported");
             } else if (!value.isNull() && !value.asString().isBlank()) {
-                texts.put(entry.getKey(), value.asString().strip());
+                String problem = unstorable(entry.getKey() + value.asString());
+                if (problem != null) {
+                    map.reject(entry.getKey(), problem);
+                } else {
+                    texts.put(entry.getKey(), value.asString().strip());
+                }
             }
         }
         return texts;
     }
 
-    private String text(String name, int maxLength) {
+    String text(String name, int maxLength) {
         JsonNode value = value(name);
         if (value == null) {
             return null;
@@ -186,6 +195,11 @@ final class FieldReader {
         String text = value.stringValue().strip();
         if (text.length() > maxLength) {
             reject(name, "is " + text.length() + " characters long; at most " + maxLength + " are allowed");
+            return null;
+        }
+        String unstorable = unstorable(text);
+        if (unstorable != null) {
+            reject(name, unstorable);
             return null;
         }
         return text.isEmpty() ? null : text;
@@ -235,5 +249,25 @@ final class FieldReader {
             return value + " (a boolean)";
         }
         return value.toString();
+    }
+
+    /**
+     * Why PostgreSQL {@code text} cannot hold a string as it is (a NUL character, or UTF-16 that is not
+     * well-formed and would be stored as {@code ?}), or null when it can.
+     */
+    static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return "contains a NUL character (U+0000) at position " + i + ", which cannot be stored";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                        + ") at position " + i + "; send well-formed Unicode";
+            }
+        }
+        return null;
     }
 }

@@ -23,8 +23,12 @@ final class Rfc3339Time {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                record.reject(name, "'" + text + "' is outside the years 0001 to 9999 that RFC 3339 allows");
+                return null;
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             record.reject(name, problem(text));
             return null;

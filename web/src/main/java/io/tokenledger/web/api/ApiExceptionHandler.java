@@ -3,21 +3,55 @@ package io.tokenledger.web.api;
 import io.tokenledger.pricing.RateCardRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as {@code application/problem+json} (RFC 9457). Spring MVC's own exceptions (415, 405, a
- * malformed request body, a missing parameter) are handled by the base class; anything unexpected becomes a 500
- * whose detail does not leak internals.
+ * Every API error as {@code application/problem+json} (RFC 9457). Spring MVC's own exceptions (404, 405, 415, a
+ * missing parameter) are handled by the base class, also where no controller matched; an unreadable JSON body
+ * says where it went wrong; anything unexpected becomes a 500 whose detail does not leak internals.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableDetail(ex));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+        if (ex.getMostSpecificCause() instanceof JacksonException json) {
+            String path = json.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            var location = json.getLocation();
+            String where = location == null || location.getLineNr() < 0
+                    ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            if (!path.isEmpty()) {
+                return "The request body's field '" + path + "' has the wrong type or value" + where + ": "
+                        + json.getOriginalMessage();
+            }
+            return "The request body is not valid JSON" + where + ": " + json.getOriginalMessage();
+        }
+        return "The request body is missing or cannot be read as JSON.";
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem problem) {
