@@ -36,7 +36,12 @@ class DeadLetterRepository {
                 DEAD_LETTER.RAW_PAYLOAD);
         for (NewDeadLetter letter : letters) {
             insert = insert.values(
-                    letter.source(), letter.index(), letter.eventId(), letter.field(), letter.reason(), letter.raw());
+                    storable(letter.source()),
+                    letter.index(),
+                    storable(letter.eventId()),
+                    storable(letter.field()),
+                    storable(letter.reason()),
+                    storable(letter.raw()));
         }
         insert.execute();
     }

@@ -3,6 +3,7 @@ package io.tokenledger.ingest;
 import static io.tokenledger.db.jooq.Tables.TENANT;
 
 import java.util.Collection;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,8 @@ class TenantRepository {
             return;
         }
         var insert = dsl.insertInto(TENANT, TENANT.TENANT_KEY);
-        for (String key : tenantKeys) {
+        // sorted, so that concurrent batches creating the same tenants lock them in the same order
+        for (String key : new TreeSet<>(tenantKeys)) {
             insert = insert.values(key);
         }
         insert.onConflictDoNothing().execute();

@@ -46,6 +46,8 @@ class UsageEventWriter {
             + " select " + prefixed("s.", COLUMNS) + ", s.rate_card_id,"
             + " case when s.rate_card_id is null then null else {0} end"
             + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
+            // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
+            + " order by s.event_id"
             + " on conflict on constraint usage_event_pk do nothing"
             + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
             + "), rolled_up as ("

@@ -77,7 +77,8 @@ final class Ledger {
                         DSL.sum(USAGE_EVENT.COMPLETION_TOKENS),
                         DSL.sum(USAGE_EVENT.REASONING_TOKENS),
                         DSL.coalesce(DSL.sum(USAGE_EVENT.COST), BigDecimal.ZERO),
-                        DSL.coalesce(DSL.sum(USAGE_EVENT.REQUESTS).filterWhere(USAGE_EVENT.COST.isNull()), BigDecimal.ZERO))
+                        DSL.coalesce(
+                                DSL.sum(USAGE_EVENT.REQUESTS).filterWhere(USAGE_EVENT.COST.isNull()), BigDecimal.ZERO))
                 .from(USAGE_EVENT)
                 .groupBy(USAGE_EVENT.USAGE_DAY, USAGE_EVENT.TENANT_KEY, USAGE_EVENT.DEPLOYMENT, USAGE_EVENT.MODEL)
                 .orderBy(USAGE_EVENT.USAGE_DAY, USAGE_EVENT.TENANT_KEY, USAGE_EVENT.DEPLOYMENT, USAGE_EVENT.MODEL)

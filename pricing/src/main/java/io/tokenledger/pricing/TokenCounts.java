@@ -29,6 +29,6 @@ public record TokenCounts(long prompt, long cachedPrompt, long completion, long 
     }
 
     public long total() {
-        return prompt + completion;
+        return Math.addExact(prompt, completion);
     }
 }

@@ -1,0 +1,143 @@
+package io.tokenledger.ingest;
+
+import static io.tokenledger.ingest.UsageEventFixture.batch;
+import static io.tokenledger.ingest.UsageEventFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenledger.db.testing.TestDatabase;
+import io.tokenledger.db.testing.UsesTestDatabase;
+import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.pricing.RateCards;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Two sources delivering the same events at the same time, as Event Hubs does after a rebalance. */
+@SpringBootTest
+@UsesTestDatabase
+class ConcurrentIngestIT {
+
+    private static final LocalDate NOV_3 = LocalDate.parse("2026-11-03");
+    private static final int ROUNDS = 5;
+    private static final int BATCH = 2000;
+    private static final int OVERLAP = 1000;
+    private static final int TENANT_ROUNDS = 20;
+    private static final int TENANTS = 200;
+
+    private final IngestPipeline pipeline;
+    private final RateCards rateCards;
+    private final Ledger ledger;
+
+    @Autowired
+    ConcurrentIngestIT(IngestPipeline pipeline, RateCards rateCards, DSLContext dsl) {
+        this.pipeline = pipeline;
+        this.rateCards = rateCards;
+        this.ledger = new Ledger(dsl);
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        TestDatabase.get().reset();
+    }
+
+    @Test
+    void concurrentBatchesWithOverlappingIdsCountEachOnce() throws Exception {
+        rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
+        int accepted = 0;
+        int duplicates = 0;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                // the second source delivers the overlapping ids in the opposite order
+                List<ParsedRecord> first = batch(ids(round, 0, BATCH, false));
+                List<ParsedRecord> second = batch(ids(round, BATCH - OVERLAP, 2 * BATCH - OVERLAP, true));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<IngestResult> a = threads.submit(() -> {
+                    start.await();
+                    return pipeline.ingest("eventhubs:0", first);
+                });
+                Future<IngestResult> b = threads.submit(() -> {
+                    start.await();
+                    return pipeline.ingest("eventhubs:1", second);
+                });
+                IngestResult resultA = a.get(30, TimeUnit.SECONDS);
+                IngestResult resultB = b.get(30, TimeUnit.SECONDS);
+                accepted += resultA.accepted() + resultB.accepted();
+                duplicates += resultA.duplicates() + resultB.duplicates();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        int distinct = ROUNDS * (2 * BATCH - OVERLAP);
+        assertThat(accepted).isEqualTo(distinct);
+        assertThat(duplicates).isEqualTo(ROUNDS * OVERLAP);
+        assertThat(ledger.eventCount()).isEqualTo(distinct);
+        var day = ledger.daily(NOV_3, "acme", "gpt-4o", "gpt-4o-2024-08-06");
+        assertThat(day.getRequests()).isEqualTo((long) distinct);
+        assertThat(day.getPromptTokens()).isEqualTo(distinct * 1000L);
+        // each event: (1000 + 200) tokens × 1 per 1M = 0.0012
+        assertThat(day.getCost()).isEqualByComparingTo(new BigDecimal("0.0012").multiply(BigDecimal.valueOf(distinct)));
+        assertThat(ledger.rollup()).isEqualTo(ledger.rollupFromEvents());
+    }
+
+    @Test
+    void concurrentBatchesChargingTheSameNewTenantsBothCommit() throws Exception {
+        int accepted = 0;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < TENANT_ROUNDS; round++) {
+                // distinct ids, but both batches are the first usage of the same tenants, met in opposite orders
+                List<ParsedRecord> first = batch(tenants(round, "a", false));
+                List<ParsedRecord> second = batch(tenants(round, "b", true));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<IngestResult> a = threads.submit(() -> {
+                    start.await();
+                    return pipeline.ingest("eventhubs:0", first);
+                });
+                Future<IngestResult> b = threads.submit(() -> {
+                    start.await();
+                    return pipeline.ingest("eventhubs:1", second);
+                });
+                accepted += a.get(30, TimeUnit.SECONDS).accepted();
+                accepted += b.get(30, TimeUnit.SECONDS).accepted();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(accepted).isEqualTo(TENANT_ROUNDS * 2 * TENANTS);
+        assertThat(ledger.eventCount()).isEqualTo(TENANT_ROUNDS * 2 * TENANTS);
+        assertThat(ledger.rollup())
+                .hasSize(TENANT_ROUNDS * TENANTS)
+                .allSatisfy(line -> assertThat(line.requests()).isEqualTo(2L));
+    }
+
+    private static List<UsageEventFixture> tenants(int round, String idPrefix, boolean descending) {
+        List<UsageEventFixture> events = new ArrayList<>();
+        for (int i = 0; i < TENANTS; i++) {
+            events.add(event().id("%s-r%d-t%03d".formatted(idPrefix, round, i))
+                    .tenant("tenant-r%d-%03d".formatted(round, i)));
+        }
+        return descending ? events.reversed() : events;
+    }
+
+    private static List<UsageEventFixture> ids(int round, int from, int to, boolean descending) {
+        List<UsageEventFixture> events = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            events.add(event().id("r%d-e%05d".formatted(round, i)));
+        }
+        return descending ? events.reversed() : events;
+    }
+}
