@@ -264,8 +264,9 @@ final class FieldReader {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "contains an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
-                        + ") at position " + i + "; send well-formed Unicode";
+                return "contains an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at position " + i
+                        + "; send well-formed Unicode";
             }
         }
         return null;

@@ -194,11 +194,21 @@ class CanonicalRecordValidationTest {
     }
 
     @Test
-    void tokenCountsUpToTheLongRangeAreAccepted() {
-        UsageEvent event = validEvent(
-                RecordFixture.canonical().with("promptTokens", Long.MAX_VALUE).with("completionTokens", 0));
+    void tokenCountsUpToATrillionPerRecordAreAccepted() {
+        UsageEvent event = validEvent(RecordFixture.canonical()
+                .with("promptTokens", FieldReader.MAX_TOKENS)
+                .with("completionTokens", 0));
 
-        assertThat(event.tokens().prompt()).isEqualTo(Long.MAX_VALUE);
+        assertThat(event.tokens().prompt()).isEqualTo(1_000_000_000_000L);
+    }
+
+    @Test
+    void tokenCountAboveATrillionPerRecordIsRejectedSoDailySumsCannotOverflow() {
+        assertThat(onlyError(RecordFixture.canonical().with("promptTokens", FieldReader.MAX_TOKENS + 1)))
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("promptTokens");
+                    assertThat(error.reason()).contains("too large");
+                });
     }
 
     @Test

@@ -94,7 +94,8 @@ class OverviewController {
                         .map(row -> Line.of(row, currency, largestDay))
                         .toList());
         model.addAttribute(
-                "deadLettersLastDay", deadLetters.countWaitingSince(Instant.now().minus(Duration.ofDays(1))));
+                "deadLettersLastDay",
+                deadLetters.countWaitingSince(Instant.now().minus(Duration.ofDays(1))));
         return "overview";
     }
 }
