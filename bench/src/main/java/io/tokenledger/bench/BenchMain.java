@@ -1,0 +1,141 @@
+package io.tokenledger.bench;
+
+import io.tokenledger.ingest.IngestPipeline;
+import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.NewRateCard;
+import io.tokenledger.pricing.Prices;
+import io.tokenledger.pricing.RateCards;
+import io.tokenledger.reporting.ledger.Ledgers;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One run of the pipeline benchmark: ingest rate for batches of 1k and 10k next to COPY of the same rows, then
+ * ledger queries once {@code --events} events are stored. Prints a report and writes it to {@code --out}.
+ *
+ * <p>Arguments: {@code --events=10000000 --data-dir=DIR --out=FILE}.
+ */
+public final class BenchMain {
+
+    static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
+    static final int DAYS = 92;
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        long events = Long.parseLong(option(args, "events", "10000000"));
+        Path dataDir = Path.of(option(args, "data-dir", Files.createTempDirectory("tokenledger-bench").toString()));
+        Path out = Path.of(option(args, "out", "bench/results/pipeline-latest.md"));
+        Report report = new Report();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--tokenledger.db.embedded.data-dir=" + dataDir,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn")) {
+            report.environment(context.getBean(DataSource.class));
+            SyntheticTraffic traffic = new SyntheticTraffic(events, LAST_DAY, DAYS);
+            publishRateCards(context.getBean(RateCards.class));
+            IngestPipeline pipeline = context.getBean(IngestPipeline.class);
+            BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
+            long next = 0;
+            try (CopyBaseline copy = new CopyBaseline(context.getBean(DataSource.class), calendar)) {
+                next = measureIngest(report, traffic, pipeline, copy, next, 1_000, Math.min(200_000, events / 4));
+                next = measureIngest(report, traffic, pipeline, copy, next, 10_000, Math.min(1_000_000, events / 2));
+                copy.dropTables();
+            }
+            next = load(report, traffic, pipeline, next, events);
+            new LedgerQueries(context.getBean(Ledgers.class), context.getBean(DataSource.class))
+                    .measure(report, LAST_DAY.withDayOfMonth(1), LAST_DAY, SyntheticTraffic.tenant(0));
+        }
+        report.write(out);
+        System.out.println(report.text());
+    }
+
+    private static long measureIngest(
+            Report report,
+            SyntheticTraffic traffic,
+            IngestPipeline pipeline,
+            CopyBaseline copy,
+            long first,
+            int batchSize,
+            long count)
+            throws Exception {
+        long pipelineNanos = 0;
+        long plainNanos = 0;
+        long keyedNanos = 0;
+        long done = 0;
+        while (done + batchSize <= count) {
+            List<UsageEvent> batch = traffic.batch(first + done, batchSize);
+            List<ParsedRecord> records = batch.stream()
+                    .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
+                    .toList();
+            long began = System.nanoTime();
+            pipeline.ingest("bench", records);
+            pipelineNanos += System.nanoTime() - began;
+            plainNanos += copy.copy(CopyBaseline.PLAIN, batch);
+            keyedNanos += copy.copy(CopyBaseline.KEYED, batch);
+            done += batchSize;
+        }
+        report.ingest(batchSize, done, pipelineNanos, plainNanos, keyedNanos);
+        return first + done;
+    }
+
+    private static long load(Report report, SyntheticTraffic traffic, IngestPipeline pipeline, long first, long events) {
+        int batchSize = 10_000;
+        long began = System.nanoTime();
+        long next = first;
+        long lastPrint = began;
+        while (next < events) {
+            int size = (int) Math.min(batchSize, events - next);
+            List<ParsedRecord> records = traffic.batch(next, size).stream()
+                    .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
+                    .toList();
+            pipeline.ingest("bench", records);
+            next += size;
+            if (System.nanoTime() - lastPrint > 30_000_000_000L) {
+                lastPrint = System.nanoTime();
+                System.out.printf(Locale.ROOT, "  loaded %,d of %,d events%n", next, events);
+            }
+        }
+        report.load(next - first, System.nanoTime() - began, next);
+        return next;
+    }
+
+    private static void publishRateCards(RateCards rateCards) {
+        // 25 of 30 deployments priced; the rest stays unpriced as in real installations
+        for (int i = 0; i < SyntheticTraffic.DEPLOYMENTS - 5; i++) {
+            BigDecimal prompt = new BigDecimal("0.15").multiply(BigDecimal.valueOf(1 + i % 6));
+            rateCards.publish(
+                    new NewRateCard(
+                            SyntheticTraffic.deployment(i),
+                            rateCards.reportingCurrency(),
+                            LocalDate.of(2025, 1, 1),
+                            new Prices(
+                                    prompt,
+                                    prompt.divide(BigDecimal.TWO),
+                                    prompt.multiply(BigDecimal.valueOf(4)),
+                                    prompt.multiply(BigDecimal.valueOf(4)))),
+                    "bench");
+        }
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,105 @@
+package io.tokenledger.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/** Collects the figures of a run and renders them as the Markdown kept in bench/results. */
+final class Report {
+
+    private final StringBuilder environment = new StringBuilder();
+    private final StringBuilder ingest = new StringBuilder();
+    private final StringBuilder queries = new StringBuilder();
+    private String load = "";
+
+    void environment(DataSource dataSource) throws SQLException {
+        String postgres;
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("show server_version")) {
+            rows.next();
+            postgres = rows.getString(1);
+        }
+        environment.append(String.format(
+                Locale.ROOT,
+                "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s"
+                        + " (embedded, zonky binaries, default settings)%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                memory(),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                postgres));
+    }
+
+    void ingest(int batchSize, long events, long pipelineNanos, long plainNanos, long keyedNanos) {
+        double pipeline = rate(events, pipelineNanos);
+        double plain = rate(events, plainNanos);
+        double keyed = rate(events, keyedNanos);
+        ingest.append(String.format(
+                Locale.ROOT,
+                "| %,d | %,d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n",
+                batchSize,
+                events,
+                pipeline,
+                plain,
+                keyed,
+                pipeline / plain,
+                pipeline / keyed));
+    }
+
+    void load(long events, long nanos, long stored) {
+        load = String.format(
+                Locale.ROOT,
+                "Loading the rest: %,d events in batches of 10,000 at %,.0f events/s through the pipeline; %,d events"
+                        + " stored in all.%n",
+                events,
+                rate(events, nanos),
+                stored);
+    }
+
+    void query(String name, int rows, long p50, long p95, long max) {
+        queries.append(String.format(
+                Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f |%n", name, rows, ms(p50), ms(p95), ms(max)));
+    }
+
+    String text() {
+        return "# Pipeline benchmark\n\n" + environment
+                + "\n## Ingest: production pipeline vs COPY of the same rows\n\n"
+                + "Pipeline = normalize → validate → dedupe → resolve tenant → price → events and daily rollups in"
+                + " one transaction per batch. COPY = the same columns into a table like usage_event with no index"
+                + " (plain) and with only its unique key (keyed), one committed COPY per batch.\n\n"
+                + "| batch | events | pipeline events/s | COPY plain events/s | COPY keyed events/s |"
+                + " pipeline / plain | pipeline / keyed |\n|---:|---:|---:|---:|---:|---:|---:|\n"
+                + ingest + "\n" + load
+                + "\n## Ledger queries (through Ledgers, as the API runs them)\n\n"
+                + "| query | rows | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n"
+                + queries;
+    }
+
+    void write(Path out) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text());
+    }
+
+    private static double rate(long events, long nanos) {
+        return events / (nanos / 1e9);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String memory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return (os.getTotalMemorySize() / (1024L * 1024 * 1024)) + " GiB";
+        }
+        return "unknown";
+    }
+}
