@@ -109,7 +109,7 @@ public class IngestPipeline {
             String tenant = tenants.tenantOf(event);
             tenantKeys.add(tenant);
             Long rateCardId =
-                    prices.inForce(event.deployment(), day).map(RateCard::id).orElse(null);
+                    prices.inForce(event.deployment(), event.model(), day).map(RateCard::id).orElse(null);
             staged.add(new StagedEvent(event, source, day, tenant, rateCardId));
         }
         tenantRepository.ensureExist(tenantKeys);

@@ -121,7 +121,7 @@ class DailyRollupIT {
 
     private void publish(NewRateCard card) {
         rateCards.publish(card, "test");
-        published.computeIfAbsent(card.deployment(), d -> new TreeMap<>()).put(card.effectiveFrom(), card.prices());
+        published.computeIfAbsent(card.pattern(), d -> new TreeMap<>()).put(card.effectiveFrom(), card.prices());
     }
 
     private BigDecimal expectedCost(UsageEvent event) {

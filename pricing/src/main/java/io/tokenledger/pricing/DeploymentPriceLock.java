@@ -23,12 +23,20 @@ public class DeploymentPriceLock {
         this.dsl = dsl;
     }
 
-    /** Shared lock on each deployment, for the rest of the current transaction. */
+    /**
+     * Key of the lock that model cards (which may price any deployment) take and every batch shares; a deployment
+     * that happens to have this name only makes batches wait a little longer.
+     */
+    private static final String MODEL_CARDS = "<model cards>";
+
+    /** Shared lock on each deployment and on model cards, for the rest of the current transaction. */
     public void lockForPricing(Collection<String> deployments) {
         if (deployments.isEmpty()) {
             return;
         }
-        String[] sorted = new TreeSet<>(deployments).toArray(String[]::new);
+        TreeSet<String> keys = new TreeSet<>(deployments);
+        keys.add(MODEL_CARDS);
+        String[] sorted = keys.toArray(String[]::new);
         dsl.resultQuery(
                         "select pg_advisory_xact_lock_shared({0}, hashtext(d)) from unnest({1}::text[]) as d order"
                                 + " by d",
@@ -36,8 +44,9 @@ public class DeploymentPriceLock {
                 .fetch();
     }
 
-    /** Exclusive lock on a deployment, for the rest of the current transaction. */
-    void lockForRepricing(String deployment) {
+    /** Exclusive lock on what a new card may re-price, for the rest of the current transaction. */
+    void lockForRepricing(MatchKind kind, String pattern) {
+        String deployment = kind == MatchKind.DEPLOYMENT ? pattern : MODEL_CARDS;
         dsl.resultQuery("select pg_advisory_xact_lock({0}, hashtext({1}))", DSL.inline(NAMESPACE), DSL.val(deployment))
                 .fetch();
     }

@@ -38,24 +38,29 @@ public class RateCards {
     @Transactional
     public RateCard publish(NewRateCard card, String createdBy) {
         validate(card);
-        lock.lockForRepricing(card.deployment());
-        if (repository.exists(card.deployment(), card.effectiveFrom())) {
+        lock.lockForRepricing(card.matchKind(), card.pattern());
+        if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
             throw new RateCardRejectedException(
                     "effectiveFrom",
-                    "deployment '" + card.deployment() + "' already has a version effective from "
-                            + card.effectiveFrom()
+                    describe(card) + " already has a version effective from " + card.effectiveFrom()
                             + "; versions are immutable, publish a new one with another effectiveFrom",
                     true);
         }
         RateCard published = repository.insert(card, createdBy);
-        events.publishEvent(
-                new RateCardPublished(published, repository.nextVersionAfter(card.deployment(), card.effectiveFrom())));
+        events.publishEvent(new RateCardPublished(
+                published, repository.nextVersionAfter(card.matchKind(), card.pattern(), card.effectiveFrom())));
         return published;
     }
 
     @Transactional(readOnly = true)
     public List<RateCard> all() {
         return repository.all();
+    }
+
+    /** The versions with these ids, e.g. those that priced a period's usage. */
+    @Transactional(readOnly = true)
+    public List<RateCard> withIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.withIds(ids);
     }
 
     @Transactional(readOnly = true)
@@ -67,12 +72,29 @@ public class RateCards {
         return properties.currency();
     }
 
+    private static String describe(NewRateCard card) {
+        return switch (card.matchKind()) {
+            case DEPLOYMENT -> "deployment '" + card.pattern() + "'";
+            case MODEL_EXACT -> "model '" + card.pattern() + "'";
+            case MODEL_PREFIX -> "model prefix '" + card.pattern() + "'";
+            case MODEL_REGEX -> "model pattern /" + card.pattern() + "/";
+        };
+    }
+
     private void validate(NewRateCard card) {
-        if (card.deployment() == null || card.deployment().isBlank()) {
-            throw invalid("deployment", "deployment is required");
+        String field = card.matchKind() == MatchKind.DEPLOYMENT ? "deployment" : "model";
+        if (card.pattern() == null || card.pattern().isBlank()) {
+            throw invalid(field, field + " is required");
         }
-        if (card.deployment().length() > MAX_DEPLOYMENT_LENGTH) {
-            throw invalid("deployment", "deployment must be at most " + MAX_DEPLOYMENT_LENGTH + " characters");
+        if (card.pattern().length() > MAX_DEPLOYMENT_LENGTH) {
+            throw invalid(field, field + " must be at most " + MAX_DEPLOYMENT_LENGTH + " characters");
+        }
+        if (card.matchKind() == MatchKind.MODEL_REGEX) {
+            try {
+                java.util.regex.Pattern.compile(card.pattern());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw invalid(field, field + " is not a valid regular expression: " + e.getDescription());
+            }
         }
         if (card.effectiveFrom() == null) {
             throw invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
@@ -88,6 +110,15 @@ public class RateCards {
         requirePrice("cachedPromptPer1M", card.prices().cachedPrompt());
         requirePrice("completionPer1M", card.prices().completion());
         requirePrice("reasoningPer1M", card.prices().reasoning());
+        if (card.longContext() != null) {
+            requirePrice("longContext.promptPer1M", card.longContext().prices().prompt());
+            requirePrice("longContext.cachedPromptPer1M", card.longContext().prices().cachedPrompt());
+            requirePrice("longContext.completionPer1M", card.longContext().prices().completion());
+            requirePrice("longContext.reasoningPer1M", card.longContext().prices().reasoning());
+        }
+        if (card.reason() != null && card.reason().length() > 1000) {
+            throw invalid("reason", "reason must be at most 1000 characters");
+        }
     }
 
     private static void requirePrice(String field, BigDecimal price) {
