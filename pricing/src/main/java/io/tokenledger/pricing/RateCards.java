@@ -81,6 +81,23 @@ public class RateCards {
         };
     }
 
+    /**
+     * Checks a card as {@link #publish} would, without publishing it.
+     *
+     * @throws RateCardRejectedException naming the field that is wrong, or {@code effectiveFrom} when the version
+     *     exists already
+     */
+    @Transactional(readOnly = true)
+    public void check(NewRateCard card) {
+        validate(card);
+        if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
+            throw new RateCardRejectedException(
+                    "effectiveFrom",
+                    describe(card) + " already has a version effective from " + card.effectiveFrom(),
+                    true);
+        }
+    }
+
     private void validate(NewRateCard card) {
         String field = card.matchKind() == MatchKind.DEPLOYMENT ? "deployment" : "model";
         if (card.pattern() == null || card.pattern().isBlank()) {

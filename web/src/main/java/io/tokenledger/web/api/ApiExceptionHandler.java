@@ -1,6 +1,7 @@
 package io.tokenledger.web.api;
 
 import io.tokenledger.pricing.RateCardRejectedException;
+import io.tokenledger.pricing.imports.ImportRejectedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
         problem.setProperty("field", rejected.field());
+        return problem;
+    }
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ProblemDetail importRejected(ImportRejectedException rejected) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage() + ".");
+        problem.setProperty("errors", rejected.errors());
         return problem;
     }
 
