@@ -9,11 +9,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two chains: {@code /api/**} for scripts (HTTP Basic, stateless, so a browser session cookie never authorizes
- * an API call and CSRF cannot reach it) and everything else for people (form login, CSRF, security headers).
+ * Two chains: {@code /api/**} for scripts and machines (HTTP Basic for people's accounts, {@code Bearer} ingest keys
+ * that may only post usage; stateless, so a browser session cookie never authorizes an API call and CSRF cannot
+ * reach it) and everything else for people (form login, CSRF, security headers).
  * Only {@code /login}, static assets and {@code /actuator/health} are public.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,10 +28,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationHandlers problems) {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationHandlers problems, IngestKeys ingestKeys) {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
-                        .authenticated()
+                .addFilterBefore(
+                        new IngestKeyAuthenticationFilter(ingestKeys), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/usage-events")
+                        .hasAnyRole(Role.ADMIN.name(), IngestKeyAuthenticationFilter.ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.FINANCE.name(), Role.TENANT_VIEWER.name())
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -41,6 +41,11 @@ final class Api {
         return new Api(newClient(null), baseOf(port), "Basic " + token);
     }
 
+    /** A machine with an ingest key. */
+    static Api withBearer(int port, String key) {
+        return new Api(newClient(null), baseOf(port), "Bearer " + key);
+    }
+
     static Api anonymous(int port) {
         return new Api(newClient(null), baseOf(port), null);
     }
@@ -71,6 +76,10 @@ final class Api {
 
     Reply get(String pathAndQuery) {
         return send(request(pathAndQuery).header("Accept", JSON).GET());
+    }
+
+    Reply delete(String pathAndQuery) {
+        return send(request(pathAndQuery).header("Accept", JSON).DELETE());
     }
 
     Reply getHtml(String pathAndQuery) {
