@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
  * Posts synthetic canonical usage events to a running TokenLedger as NDJSON batches and reports the ingest rate
  * over HTTP (parse, validate, dedupe, price, events and rollups in one transaction per request).
  *
- * <p>Usage: java bench/HttpIngestBench.java BASE_URL USER PASSWORD EVENTS BATCH_SIZE CONCURRENCY
+ * <p>Usage: java bench/HttpIngestBench.java BASE_URL USER PASSWORD EVENTS BATCH_SIZE CONCURRENCY, where USER may be
+ * {@code bearer} and PASSWORD an ingest key.
  */
 public class HttpIngestBench {
 
@@ -25,8 +26,9 @@ public class HttpIngestBench {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        String auth = "Basic " + Base64.getEncoder()
-                .encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+        String auth = args[1].equals("bearer")
+                ? "Bearer " + args[2]
+                : "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
         int events = Integer.parseInt(args[3]);
         int batchSize = Integer.parseInt(args[4]);
         int concurrency = Integer.parseInt(args[5]);
