@@ -1,0 +1,30 @@
+package io.tokenledger.web.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The application describes its REST API. */
+@TokenLedgerServerTest
+class OpenApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void openApiDescriptionListsTheApiAndOnlyTheApi() {
+        Reply reply = Api.asAdmin(port).get("/api/v1/openapi");
+
+        assertThat(reply.status()).as(reply::toString).isEqualTo(200);
+        assertThat(reply.json().path("info").path("title").asString()).isEqualTo("TokenLedger API");
+        assertThat(reply.json().path("paths").propertyNames())
+                .contains("/api/v1/usage-events", "/api/v1/ledger", "/api/v1/rate-cards")
+                .allMatch(path -> path.startsWith("/api/"));
+    }
+
+    @Test
+    void openApiDescriptionNeedsSignIn() {
+        assertThat(Api.anonymous(port).get("/api/v1/openapi").status()).isEqualTo(401);
+    }
+}
