@@ -1,0 +1,5 @@
+/**
+ * The HTML chargeback statement: {@link io.tokenledger.reporting.html.HtmlStatements} renders a
+ * {@link io.tokenledger.reporting.statement.ChargebackStatement} with Thymeleaf, for the web and for email.
+ */
+package io.tokenledger.reporting.html;

@@ -1,0 +1,62 @@
+package io.tokenledger.reporting.statement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Everything a chargeback statement shows except its daily detail (which is streamed, see
+ * {@link ChargebackStatements#dailyDetail}), read in one snapshot. Costs are given exact and rounded; the rounded
+ * ones add up at every level (see {@link PresentationRounding}), and {@code total} is the ledger's exact total
+ * for the same period and scope, rounded half up.
+ *
+ * @param from first business day of the period
+ * @param to last business day of the period
+ * @param complete whether the period has ended (otherwise the statement is month to date)
+ * @param lastUsageDay the last business day with usage in the period and scope; null when there was none
+ * @param tenants by cost center (tenants without one last), then tenant key
+ * @param costCenters subtotals, in the same order
+ * @param deployments by tenant, deployment, model
+ * @param charges allocations and adjustments, by tenant and day; empty until a feature supplies them
+ * @param rateCards the versions that priced the period's usage, by deployment, model and day
+ * @param budget the sum of the tenants' budgets, null when none has one
+ * @param variance the sum of the variances of the tenants that have a budget, null when none has one
+ */
+public record ChargebackStatement(
+        StatementScope scope,
+        YearMonth period,
+        LocalDate from,
+        LocalDate to,
+        ZoneId zone,
+        String currency,
+        int minorUnits,
+        Instant generatedAt,
+        boolean complete,
+        LocalDate lastUsageDay,
+        List<TenantLine> tenants,
+        List<CostCenterLine> costCenters,
+        List<DeploymentLine> deployments,
+        List<ChargeLine> charges,
+        List<RateCardUse> rateCards,
+        Usage usage,
+        BigDecimal exactTotal,
+        BigDecimal total,
+        BigDecimal budget,
+        BigDecimal variance) {
+
+    public ChargebackStatement {
+        tenants = List.copyOf(tenants);
+        costCenters = List.copyOf(costCenters);
+        deployments = List.copyOf(deployments);
+        charges = List.copyOf(charges);
+        rateCards = List.copyOf(rateCards);
+    }
+
+    /** "Chargeback statement November 2026 · All tenants". */
+    public String title() {
+        return "Chargeback statement " + StatementText.month(period) + " · " + scope.describe();
+    }
+}

@@ -1,0 +1,130 @@
+package io.tokenledger.web.reports;
+
+import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.reporting.excel.ChargebackWorkbooks;
+import io.tokenledger.reporting.html.HtmlStatements;
+import io.tokenledger.reporting.html.Stylesheet;
+import io.tokenledger.reporting.statement.ChargebackStatement;
+import io.tokenledger.reporting.statement.StatementRequest;
+import io.tokenledger.reporting.statement.StatementScope;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Chargeback statements as downloads, for the API ({@code /api/v1/reports/…}) and the reports page
+ * ({@code /reports/…}) alike: the request parameters become a {@link StatementRequest}; the workbook is written to
+ * a temporary file first, so that a failure is a clean error response rather than half a file.
+ */
+@Component
+public class StatementDownloads {
+
+    private final ChargebackWorkbooks workbooks;
+    private final HtmlStatements html;
+    private final BusinessCalendar calendar;
+
+    StatementDownloads(ChargebackWorkbooks workbooks, HtmlStatements html, BusinessCalendar calendar) {
+        this.workbooks = workbooks;
+        this.html = html;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The statement a person asked for: {@code period} (YYYY-MM, the current one when absent) and at most one of
+     * {@code tenant} and {@code costCenter}, limited to the tenants that person may see.
+     *
+     * @throws ResponseStatusException 400 for a wrong parameter, 403 for a person who may not see statements
+     */
+    public StatementRequest request(String period, String tenant, String costCenter, Authentication user) {
+        YearMonth month;
+        try {
+            month = period == null || period.isBlank() ? calendar.currentPeriod() : YearMonth.parse(period.strip());
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "period must be a month as YYYY-MM, was '" + period + "'");
+        }
+        StatementScope scope;
+        try {
+            scope = StatementScope.of(tenant, costCenter);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return new StatementRequest(month, scope, visibleTenants(user));
+    }
+
+    /**
+     * Tenant viewers are limited to their own tenants. Until the users feature gives this module their tenant list,
+     * they get no statement at all rather than every tenant's (fail closed).
+     */
+    private static Optional<Set<String>> visibleTenants(Authentication user) {
+        boolean viewer = user != null
+                && user.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_TENANT_VIEWER"));
+        if (viewer) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "Chargeback statements are for admins and finance; tenant viewers get theirs once their tenants"
+                            + " can be looked up here.");
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the workbook as an attachment with a file name that says period and scope. */
+    public void writeWorkbook(StatementRequest request, HttpServletResponse response) throws IOException {
+        Path file = Files.createTempFile("tokenledger-chargeback-", ".xlsx");
+        try {
+            ChargebackStatement statement;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                statement = workbooks.write(request, out);
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+            response.setContentType(ChargebackWorkbooks.MEDIA_TYPE);
+            response.setContentLengthLong(Files.size(file));
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename(ChargebackWorkbooks.fileName(statement))
+                            .build()
+                            .toString());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            Files.copy(file, response.getOutputStream());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The HTML statement as a standalone, printable page. */
+    public ResponseEntity<String> htmlStatement(StatementRequest request, Stylesheet stylesheet) {
+        String page;
+        try {
+            page = html.render(request, stylesheet);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        String fileName = "tokenledger-chargeback-" + request.period() + "-"
+                + request.scope().slug() + ".html";
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(fileName).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(page);
+    }
+}

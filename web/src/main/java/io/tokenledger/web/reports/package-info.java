@@ -1,0 +1,2 @@
+/** Chargeback statements as downloads, shared by the reports API and the reports page. */
+package io.tokenledger.web.reports;
