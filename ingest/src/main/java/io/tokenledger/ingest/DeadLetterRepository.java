@@ -33,7 +33,10 @@ class DeadLetterRepository {
                 DEAD_LETTER.EVENT_ID,
                 DEAD_LETTER.FIELD,
                 DEAD_LETTER.REASON,
-                DEAD_LETTER.RAW_PAYLOAD);
+                DEAD_LETTER.RAW_PAYLOAD,
+                DEAD_LETTER.SOURCE_STREAM,
+                DEAD_LETTER.SOURCE_PARTITION,
+                DEAD_LETTER.SOURCE_SEQUENCE_NUMBER);
         for (NewDeadLetter letter : letters) {
             insert = insert.values(
                     storable(letter.source()),
@@ -41,9 +44,13 @@ class DeadLetterRepository {
                     storable(letter.eventId()),
                     storable(letter.field()),
                     storable(letter.reason()),
-                    storable(letter.raw()));
+                    storable(letter.raw()),
+                    letter.stream(),
+                    letter.partition(),
+                    letter.sequenceNumber());
         }
-        insert.execute();
+        // a message read again from its stream (replay after a crash) is kept once: dead_letter_source_position_uk
+        insert.onConflictDoNothing().execute();
     }
 
     /**
@@ -100,6 +107,8 @@ class DeadLetterRepository {
                 row.getField(),
                 row.getReason(),
                 row.getRawPayload(),
-                row.getReplayedAt() == null ? null : row.getReplayedAt().toInstant());
+                row.getReplayedAt() == null ? null : row.getReplayedAt().toInstant(),
+                row.getSourcePartition(),
+                row.getSourceSequenceNumber());
     }
 }

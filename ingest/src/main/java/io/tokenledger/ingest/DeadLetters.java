@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.ingest.format.FallbackIds;
 import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.ingest.format.PayloadException;
 import io.tokenledger.ingest.format.UsagePayloadParser;
@@ -32,6 +33,16 @@ public class DeadLetters {
         return repository.page(before, limit, includeReplayed);
     }
 
+    /**
+     * Keeps input that a source rejected before it reached {@link IngestPipeline#ingest} (a message that could not
+     * be read, records that failed validation), with where it was in its stream. Joins the caller's transaction, so
+     * a stream source commits its dead letters with its checkpoint; the same position is kept only once.
+     */
+    @Transactional
+    public void keep(List<NewDeadLetter> letters) {
+        repository.insert(letters);
+    }
+
     /** Dead letters received since {@code since} that have not been replayed. */
     @Transactional(readOnly = true)
     public int countWaitingSince(Instant since) {
@@ -56,7 +67,9 @@ public class DeadLetters {
         }
         List<ParsedRecord> records;
         try {
-            records = parser.parse(letter.rawPayload().getBytes(StandardCharsets.UTF_8), "application/json");
+            // a record that had no id of its own was given one from its stream position: keep it on replay
+            FallbackIds storedId = letter.eventId() == null ? null : (index, count) -> letter.eventId();
+            records = parser.parse(letter.rawPayload().getBytes(StandardCharsets.UTF_8), "application/json", storedId);
         } catch (PayloadException e) {
             return new ReplayOutcome(
                     letter.id(),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides, for each record on its own, which shape it has (CloudEvent around a record, AI Hub Gateway record, or
@@ -27,6 +28,11 @@ final class RecordParser {
      *     error rather than a plain record
      */
     ParsedRecord parse(RawRecord raw, boolean cloudEventRequired) {
+        return parse(raw, cloudEventRequired, null);
+    }
+
+    /** @param fallbackId the id of a record that has none; {@code null} to require one */
+    ParsedRecord parse(RawRecord raw, boolean cloudEventRequired, String fallbackId) {
         if (raw.problem() != null) {
             return new ParsedRecord.Invalid(raw.index(), raw.raw(), null, List.of(raw.problem()));
         }
@@ -36,7 +42,7 @@ final class RecordParser {
             return new ParsedRecord.Invalid(raw.index(), raw.raw(), null, List.of(error));
         }
         List<FieldError> errors = new ArrayList<>();
-        JsonNode record = unwrap(node, cloudEventRequired, errors);
+        JsonNode record = withFallbackId(unwrap(node, cloudEventRequired, errors), fallbackId);
         UsageEvent event = record == null ? null : map(record, errors);
         if (event != null && errors.isEmpty()) {
             return new ParsedRecord.Valid(raw.index(), raw.raw(), event);
@@ -56,6 +62,21 @@ final class RecordParser {
                             + " or post the record as application/json"));
         }
         return node;
+    }
+
+    private static JsonNode withFallbackId(JsonNode record, String fallbackId) {
+        if (fallbackId == null || record == null || !lacksId(record)) {
+            return record;
+        }
+        // a copy: the node may be the one a dead letter's raw text was read from
+        ObjectNode copy = (ObjectNode) record.deepCopy();
+        copy.put("id", fallbackId);
+        return copy;
+    }
+
+    private static boolean lacksId(JsonNode record) {
+        JsonNode id = record.get("id");
+        return id == null || id.isNull() || (id.isString() && id.stringValue().isBlank());
     }
 
     private UsageEvent map(JsonNode record, List<FieldError> errors) {

@@ -36,6 +36,17 @@ public final class UsagePayloadParser {
      *     unsupported media type)
      */
     public List<ParsedRecord> parse(byte[] body, String mediaType) {
+        return parse(body, mediaType, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], String)}, but a record without an {@code id} (missing, null or blank, also after a
+     * CloudEvent envelope had its say) gets the one {@code fallbackIds} gives for its position instead of being
+     * rejected. For sources whose position identifies a record, such as an Event Hubs partition's sequence number.
+     *
+     * @param fallbackIds {@code null} to require an id in every record
+     */
+    public List<ParsedRecord> parse(byte[] body, String mediaType, FallbackIds fallbackIds) {
         PayloadFormat format = PayloadFormat.of(mediaType);
         String text = BodyText.decode(body);
         if (text.isBlank()) {
@@ -44,6 +55,14 @@ public final class UsagePayloadParser {
         }
         List<RawRecord> raws = format == PayloadFormat.NDJSON ? splitter.fromLines(text) : splitter.fromJson(text);
         boolean cloudEventRequired = format == PayloadFormat.CLOUD_EVENTS;
-        return raws.stream().map(raw -> records.parse(raw, cloudEventRequired)).toList();
+        if (fallbackIds == null) {
+            return raws.stream()
+                    .map(raw -> records.parse(raw, cloudEventRequired))
+                    .toList();
+        }
+        int count = raws.size();
+        return raws.stream()
+                .map(raw -> records.parse(raw, cloudEventRequired, fallbackIds.idFor(raw.index(), count)))
+                .toList();
     }
 }
