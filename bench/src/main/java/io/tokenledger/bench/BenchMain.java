@@ -34,7 +34,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(option(args, "events", "10000000"));
-        Path dataDir = Path.of(option(args, "data-dir", Files.createTempDirectory("tokenledger-bench").toString()));
+        Path dataDir = Path.of(option(
+                args, "data-dir", Files.createTempDirectory("tokenledger-bench").toString()));
         Path out = Path.of(option(args, "out", "bench/results/pipeline-latest.md"));
         Report report = new Report();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
@@ -91,7 +92,8 @@ public final class BenchMain {
         return first + done;
     }
 
-    private static long load(Report report, SyntheticTraffic traffic, IngestPipeline pipeline, long first, long events) {
+    private static long load(
+            Report report, SyntheticTraffic traffic, IngestPipeline pipeline, long first, long events) {
         int batchSize = 10_000;
         long began = System.nanoTime();
         long next = first;

@@ -9,48 +9,50 @@ import io.tokenledger.pricing.PriceBook;
 import io.tokenledger.pricing.RateCard;
 import io.tokenledger.pricing.RateCards;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one ingest pipeline every source calls: validated records are deduplicated by id, charged to a tenant,
- * priced with the rate-card version in force on their business day and written with their daily rollups;
- * rejected records become dead letters. All of it in the caller's transaction (or a new one), so a source can
+ * The one ingest pipeline every source calls: validated records are deduplicated by id, charged to a tenant (by the
+ * mapping rules, in SQL), priced with the rate-card version in force on their business day and written with their
+ * daily rollups (usage of a closed billing period becomes a late-usage adjustment in the open one); rejected records
+ * become dead letters. {@link LedgerChanged} announces whose spend changed. All of it in the caller's transaction (or a new one), so a source can
  * commit its own checkpoint together with the ledger change.
  */
 @Service
 public class IngestPipeline {
 
-    private final TenantResolver tenants;
     private final RateCards rateCards;
     private final DeploymentPriceLock priceLock;
     private final BusinessCalendar calendar;
     private final UsageEventWriter writer;
-    private final TenantRepository tenantRepository;
+    private final LedgerLocks ledgerLocks;
+    private final ApplicationEventPublisher ledgerEvents;
     private final DeadLetterRepository deadLetters;
 
     IngestPipeline(
-            TenantResolver tenants,
             RateCards rateCards,
             DeploymentPriceLock priceLock,
             BusinessCalendar calendar,
             UsageEventWriter writer,
-            TenantRepository tenantRepository,
+            LedgerLocks ledgerLocks,
+            ApplicationEventPublisher ledgerEvents,
             DeadLetterRepository deadLetters) {
-        this.tenants = tenants;
         this.rateCards = rateCards;
         this.priceLock = priceLock;
         this.calendar = calendar;
         this.writer = writer;
-        this.tenantRepository = tenantRepository;
+        this.ledgerLocks = ledgerLocks;
+        this.ledgerEvents = ledgerEvents;
         this.deadLetters = deadLetters;
     }
 
@@ -85,6 +87,7 @@ public class IngestPipeline {
                 firstById.values().stream().map(ParsedRecord.Valid::event).toList());
         deadLetters.insert(rejected);
         int duplicates = duplicatesInBatch + (firstById.size() - accepted);
+        ledgerEvents.publishEvent(new BatchIngested(source, accepted, duplicates, rejected.size()));
         return new IngestResult(accepted, duplicates, rejected.size(), errors);
     }
 
@@ -103,17 +106,23 @@ public class IngestPipeline {
         priceLock.lockForPricing(deployments);
         PriceBook prices = rateCards.priceBook(deployments);
         List<StagedEvent> staged = new ArrayList<>(events.size());
-        Set<String> tenantKeys = new LinkedHashSet<>();
+        YearMonth openPeriod = calendar.currentPeriod();
+        Set<YearMonth> periods = new HashSet<>();
+        periods.add(openPeriod);
         for (UsageEvent event : events) {
             LocalDate day = calendar.dayOf(event.time());
-            String tenant = tenants.tenantOf(event);
-            tenantKeys.add(tenant);
-            Long rateCardId =
-                    prices.inForce(event.deployment(), event.model(), day).map(RateCard::id).orElse(null);
-            staged.add(new StagedEvent(event, source, day, tenant, rateCardId));
+            periods.add(YearMonth.from(day));
+            Long rateCardId = prices.inForce(event.deployment(), event.model(), day)
+                    .map(RateCard::id)
+                    .orElse(null);
+            staged.add(new StagedEvent(event, source, day, rateCardId));
         }
-        tenantRepository.ensureExist(tenantKeys);
-        return writer.write(staged);
+        ledgerLocks.lockForWriting(periods);
+        UsageEventWriter.Written written = writer.write(staged, openPeriod);
+        if (written.accepted() > 0) {
+            ledgerEvents.publishEvent(LedgerChanged.of(written.touched(), openPeriod));
+        }
+        return written.accepted();
     }
 
     private static NewDeadLetter deadLetterOf(String source, ParsedRecord.Invalid invalid) {

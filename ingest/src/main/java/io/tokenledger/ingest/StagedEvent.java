@@ -2,5 +2,8 @@ package io.tokenledger.ingest;
 
 import java.time.LocalDate;
 
-/** A valid event with everything the write needs: its business day, tenant and pricing version (null = unpriced). */
-record StagedEvent(UsageEvent event, String source, LocalDate day, String tenant, Long rateCardId) {}
+/**
+ * A valid event with what the write needs from Java: its business day and pricing version (null = unpriced). Its
+ * tenant is resolved in SQL by the write itself ({@link TenantResolver}).
+ */
+record StagedEvent(UsageEvent event, String source, LocalDate day, Long rateCardId) {}

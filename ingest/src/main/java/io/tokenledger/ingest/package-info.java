@@ -5,7 +5,12 @@
  *
  * <p>Public face: {@link io.tokenledger.ingest.IngestPipeline} (the pipeline every source calls),
  * {@link io.tokenledger.ingest.format.UsagePayloadParser} (bodies in every accepted format),
- * {@link io.tokenledger.ingest.DeadLetters} (rejected input, kept and replayable) and their records. This module
- * owns the {@code usage_event}, {@code usage_daily}, {@code tenant} rows it creates and {@code dead_letter}.
+ * {@link io.tokenledger.ingest.DeadLetters} (rejected input, kept and replayable),
+ * {@link io.tokenledger.ingest.Tenants} and {@link io.tokenledger.ingest.TenantMappingRules} (who is charged, and the
+ * re-attribution a rule change causes), {@link io.tokenledger.ingest.LedgerLocks} (what orders writers, rule changes
+ * and period closes), {@link io.tokenledger.ingest.LedgerChanged} (announced when spend changed) and their records.
+ * This module owns {@code usage_event}, {@code usage_daily}, {@code tenant}, {@code tenant_mapping_rule},
+ * {@code ledger_adjustment} (late usage and re-pricing of closed periods) and {@code dead_letter}; it reads
+ * {@code billing_period}, which reporting writes.
  */
 package io.tokenledger.ingest;

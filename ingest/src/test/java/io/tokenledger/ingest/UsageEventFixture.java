@@ -4,6 +4,7 @@ import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,10 @@ final class UsageEventFixture {
     private String tenant = "acme";
     private String subscriptionId;
     private String subscriptionName;
+    private String productId;
+    private String userId;
+    private String appId;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
     private String deployment = "gpt-4o";
     private String model = "gpt-4o-2024-08-06";
     private long prompt = 1000;
@@ -62,6 +67,26 @@ final class UsageEventFixture {
         return this;
     }
 
+    UsageEventFixture product(String productId) {
+        this.productId = productId;
+        return this;
+    }
+
+    UsageEventFixture user(String userId) {
+        this.userId = userId;
+        return this;
+    }
+
+    UsageEventFixture app(String appId) {
+        this.appId = appId;
+        return this;
+    }
+
+    UsageEventFixture attribute(String key, String value) {
+        this.attributes.put(key, value);
+        return this;
+    }
+
     UsageEventFixture deployment(String deployment) {
         this.deployment = deployment;
         return this;
@@ -92,11 +117,11 @@ final class UsageEventFixture {
                 tenant,
                 subscriptionId,
                 subscriptionName,
+                productId,
                 null,
                 null,
-                null,
-                null,
-                null,
+                userId,
+                appId,
                 deployment,
                 model,
                 null,
@@ -106,7 +131,7 @@ final class UsageEventFixture {
                 null,
                 false,
                 200,
-                Map.of());
+                attributes);
     }
 
     /** The event as a canonical record with flat token fields. */
@@ -117,6 +142,13 @@ final class UsageEventFixture {
         putIfPresent(node, "tenant", tenant);
         putIfPresent(node, "subscriptionId", subscriptionId);
         putIfPresent(node, "subscriptionName", subscriptionName);
+        putIfPresent(node, "productId", productId);
+        putIfPresent(node, "userId", userId);
+        putIfPresent(node, "appId", appId);
+        if (!attributes.isEmpty()) {
+            ObjectNode attributeNode = node.putObject("attributes");
+            attributes.forEach(attributeNode::put);
+        }
         node.put("deployment", deployment);
         putIfPresent(node, "model", model);
         node.put("promptTokens", prompt);

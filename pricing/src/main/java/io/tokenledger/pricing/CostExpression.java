@@ -53,9 +53,7 @@ public final class CostExpression {
                 rateCard.LONG_COMPLETION_PER_1M,
                 rateCard.LONG_REASONING_PER_1M);
         return DSL.when(
-                        rateCard.LONG_CONTEXT_THRESHOLD
-                                .isNotNull()
-                                .and(prompt.gt(rateCard.LONG_CONTEXT_THRESHOLD)),
+                        rateCard.LONG_CONTEXT_THRESHOLD.isNotNull().and(prompt.gt(rateCard.LONG_CONTEXT_THRESHOLD)),
                         longContext)
                 .otherwise(base);
     }

@@ -29,13 +29,14 @@ public final class PriceBook {
         this.models = histories(cards, MatchKind.MODEL_EXACT);
         this.prefixes = histories(cards, MatchKind.MODEL_PREFIX).entrySet().stream()
                 .map(entry -> new PatternHistory(entry.getKey(), null, entry.getValue()))
-                .sorted(Comparator.comparing((PatternHistory history) -> history.pattern().length())
+                .sorted(Comparator.comparing(
+                                (PatternHistory history) -> history.pattern().length())
                         .reversed())
                 .toList();
         this.regexes = histories(cards, MatchKind.MODEL_REGEX).entrySet().stream()
                 .map(entry -> new PatternHistory(entry.getKey(), Pattern.compile(entry.getKey()), entry.getValue()))
-                .sorted(Comparator.comparing(
-                        (PatternHistory history) -> history.versions().firstEntry().getValue().id()))
+                .sorted(Comparator.comparing((PatternHistory history) ->
+                        history.versions().firstEntry().getValue().id()))
                 .toList();
     }
 

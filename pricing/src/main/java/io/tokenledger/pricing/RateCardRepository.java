@@ -32,10 +32,18 @@ class RateCardRepository {
                 .set(RATE_CARD.COMPLETION_PER_1M, card.prices().completion())
                 .set(RATE_CARD.REASONING_PER_1M, card.prices().reasoning())
                 .set(RATE_CARD.LONG_CONTEXT_THRESHOLD, tier == null ? null : tier.promptTokensAbove())
-                .set(RATE_CARD.LONG_PROMPT_PER_1M, tier == null ? null : tier.prices().prompt())
-                .set(RATE_CARD.LONG_CACHED_PROMPT_PER_1M, tier == null ? null : tier.prices().cachedPrompt())
-                .set(RATE_CARD.LONG_COMPLETION_PER_1M, tier == null ? null : tier.prices().completion())
-                .set(RATE_CARD.LONG_REASONING_PER_1M, tier == null ? null : tier.prices().reasoning())
+                .set(
+                        RATE_CARD.LONG_PROMPT_PER_1M,
+                        tier == null ? null : tier.prices().prompt())
+                .set(
+                        RATE_CARD.LONG_CACHED_PROMPT_PER_1M,
+                        tier == null ? null : tier.prices().cachedPrompt())
+                .set(
+                        RATE_CARD.LONG_COMPLETION_PER_1M,
+                        tier == null ? null : tier.prices().completion())
+                .set(
+                        RATE_CARD.LONG_REASONING_PER_1M,
+                        tier == null ? null : tier.prices().reasoning())
                 .set(RATE_CARD.CREATED_BY, createdBy)
                 .set(RATE_CARD.REASON, card.reason())
                 .returning()

@@ -129,9 +129,12 @@ public class RateCards {
         requirePrice("reasoningPer1M", card.prices().reasoning());
         if (card.longContext() != null) {
             requirePrice("longContext.promptPer1M", card.longContext().prices().prompt());
-            requirePrice("longContext.cachedPromptPer1M", card.longContext().prices().cachedPrompt());
-            requirePrice("longContext.completionPer1M", card.longContext().prices().completion());
-            requirePrice("longContext.reasoningPer1M", card.longContext().prices().reasoning());
+            requirePrice(
+                    "longContext.cachedPromptPer1M", card.longContext().prices().cachedPrompt());
+            requirePrice(
+                    "longContext.completionPer1M", card.longContext().prices().completion());
+            requirePrice(
+                    "longContext.reasoningPer1M", card.longContext().prices().reasoning());
         }
         if (card.reason() != null && card.reason().length() > 1000) {
             throw invalid("reason", "reason must be at most 1000 characters");

@@ -101,8 +101,12 @@ class PriceBookTest {
                 card(1, MatchKind.MODEL_EXACT, "gpt-4o", "2026-01-01"),
                 card(2, MatchKind.DEPLOYMENT, "chat", "2026-11-01")));
 
-        assertThat(book.inForce("chat", "gpt-4o", day("2026-10-31"))).map(RateCard::id).contains(1L);
-        assertThat(book.inForce("chat", "gpt-4o", day("2026-11-01"))).map(RateCard::id).contains(2L);
+        assertThat(book.inForce("chat", "gpt-4o", day("2026-10-31")))
+                .map(RateCard::id)
+                .contains(1L);
+        assertThat(book.inForce("chat", "gpt-4o", day("2026-11-01")))
+                .map(RateCard::id)
+                .contains(2L);
     }
 
     @Test
@@ -110,7 +114,9 @@ class PriceBookTest {
         PriceBook book = new PriceBook(List.of(card(1, MatchKind.MODEL_REGEX, ".*", "2026-01-01")));
 
         assertThat(book.inForce("chat", null, day("2026-11-03"))).isEmpty();
-        assertThat(book.inForce("chat", "anything", day("2026-11-03"))).map(RateCard::id).contains(1L);
+        assertThat(book.inForce("chat", "anything", day("2026-11-03")))
+                .map(RateCard::id)
+                .contains(1L);
     }
 
     private static LocalDate day(String iso) {

@@ -101,7 +101,8 @@ final class AiHubModelPricing {
                         defaults.effectiveFrom(),
                         new Prices(prompt, prompt, completion, completion),
                         null,
-                        "imported from model-pricing.json (model " + entry.path("model").asString("?") + ")"),
+                        "imported from model-pricing.json (model "
+                                + entry.path("model").asString("?") + ")"),
                 List.of("no cached-prompt price in model-pricing.json: cached prompt tokens are priced at the input"
                         + " price")));
     }

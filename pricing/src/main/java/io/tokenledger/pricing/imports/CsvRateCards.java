@@ -23,8 +23,8 @@ import java.util.Map;
  */
 final class CsvRateCards {
 
-    private static final List<String> REQUIRED = List.of("kind", "pattern", "promptPer1M", "cachedPromptPer1M",
-            "completionPer1M");
+    private static final List<String> REQUIRED =
+            List.of("kind", "pattern", "promptPer1M", "cachedPromptPer1M", "completionPer1M");
 
     private CsvRateCards() {}
 
@@ -43,8 +43,10 @@ final class CsvRateCards {
         }
         for (String column : REQUIRED) {
             if (!columns.containsKey(column)) {
-                errors.add(new ImportPreview.LineError(rows.getFirst().line(), column, "the header has no column '"
-                        + column + "'; required: " + String.join(", ", REQUIRED)));
+                errors.add(new ImportPreview.LineError(
+                        rows.getFirst().line(),
+                        column,
+                        "the header has no column '" + column + "'; required: " + String.join(", ", REQUIRED)));
             }
         }
         if (!errors.isEmpty()) {

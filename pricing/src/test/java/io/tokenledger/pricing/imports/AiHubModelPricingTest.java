@@ -12,13 +12,11 @@ class AiHubModelPricingTest {
 
     @Test
     void perThousandPricesAreScaledExactlyToPerMillion() {
-        ImportPreview preview = AiHubModelPricing.read(
-                """
+        ImportPreview preview = AiHubModelPricing.read("""
                 [{"id":"2","model":"gpt-35-turbo","deploymentName":"chat","isActive":true,
                   "CostPerInputUnit":0.0015,"CostPerOutputUnit":0.002,"CostUnit":1000,"BaseCost":0,
                   "Currency":"USD","CalculationMethod":"tokens","region":"ALL"}]
-                """,
-                DEFAULTS);
+                """, DEFAULTS);
 
         assertThat(preview.errors()).isEmpty();
         NewRateCard card = preview.cards().getFirst().card();
@@ -26,19 +24,20 @@ class AiHubModelPricingTest {
         assertThat(card.prices().prompt()).isEqualByComparingTo("1.5");
         assertThat(card.prices().cachedPrompt()).isEqualByComparingTo("1.5");
         assertThat(card.prices().completion()).isEqualByComparingTo("2");
-        assertThat(preview.cards().getFirst().notes()).singleElement().asString().contains("cached");
+        assertThat(preview.cards().getFirst().notes())
+                .singleElement()
+                .asString()
+                .contains("cached");
     }
 
     @Test
     void percentageEntriesAndInactiveOnesAreNotCards() {
-        ImportPreview preview = AiHubModelPricing.read(
-                """
+        ImportPreview preview = AiHubModelPricing.read("""
                 [{"model":"ai-search","deploymentName":"ai-search-business","isActive":true,"CostPerInputUnit":1,
                   "CostPerOutputUnit":0,"CostUnit":1,"BaseCost":600,"Currency":"USD","CalculationMethod":"percentage"},
                  {"model":"gpt-4","deploymentName":"gpt-4","isActive":false,"CostPerInputUnit":0.03,
                   "CostPerOutputUnit":0.06,"CostUnit":1000,"Currency":"USD","CalculationMethod":"tokens"}]
-                """,
-                DEFAULTS);
+                """, DEFAULTS);
 
         assertThat(preview.cards()).isEmpty();
         assertThat(preview.errors()).singleElement().satisfies(error -> {
@@ -50,9 +49,11 @@ class AiHubModelPricingTest {
     @Test
     void costUnitThatWouldRoundIsRejected() {
         ImportPreview preview = AiHubModelPricing.read(
-                "[{\"deploymentName\":\"x\",\"CostPerInputUnit\":1,\"CostPerOutputUnit\":1,\"CostUnit\":3}]",
-                DEFAULTS);
+                "[{\"deploymentName\":\"x\",\"CostPerInputUnit\":1,\"CostPerOutputUnit\":1,\"CostUnit\":3}]", DEFAULTS);
 
-        assertThat(preview.errors()).singleElement().extracting(ImportPreview.LineError::field).isEqualTo("CostUnit");
+        assertThat(preview.errors())
+                .singleElement()
+                .extracting(ImportPreview.LineError::field)
+                .isEqualTo("CostUnit");
     }
 }

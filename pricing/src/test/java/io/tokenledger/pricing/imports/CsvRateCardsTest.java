@@ -13,14 +13,12 @@ class CsvRateCardsTest {
 
     @Test
     void rowsBecomeCardsWithExactPricesAndDefaults() {
-        ImportPreview preview = CsvRateCards.read(
-                """
+        ImportPreview preview = CsvRateCards.read("""
                 # comment lines are skipped
                 kind,pattern,promptPer1M,cachedPromptPer1M,completionPer1M,longContextAbove,longPromptPer1M,longCachedPromptPer1M,longCompletionPer1M
                 deployment,chat,0.15,0.075,0.60,,,,
                 model-prefix,gpt-4.1,2.00,0.50,8.00,200000,4.00,1.00,16.00
-                """,
-                DEFAULTS);
+                """, DEFAULTS);
 
         assertThat(preview.errors()).isEmpty();
         NewRateCard chat = preview.cards().get(0).card();
@@ -37,14 +35,12 @@ class CsvRateCardsTest {
 
     @Test
     void badRowsAreReportedWithTheirLineNumbersAndFields() {
-        ImportPreview preview = CsvRateCards.read(
-                """
+        ImportPreview preview = CsvRateCards.read("""
                 kind,pattern,effectiveFrom,promptPer1M,cachedPromptPer1M,completionPer1M
                 deployment,chat,2026-11-01,0.15,0.075,0.60
                 cheese,chat,2026-11-01,0.15,0.075,0.60
                 deployment,chat,11/01/2026,abc,0.075,0.60
-                """,
-                new ImportDefaults(null, "USD"));
+                """, new ImportDefaults(null, "USD"));
 
         assertThat(preview.cards()).hasSize(1);
         assertThat(preview.errors())

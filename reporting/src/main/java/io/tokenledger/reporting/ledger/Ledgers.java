@@ -5,8 +5,10 @@ import static io.tokenledger.db.jooq.Tables.USAGE_DAILY;
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -29,10 +31,12 @@ public class Ledgers {
 
     private final DSLContext dsl;
     private final RateCards rateCards;
+    private final AdjustmentRepository adjustments;
 
-    Ledgers(DSLContext dsl, RateCards rateCards) {
+    Ledgers(DSLContext dsl, RateCards rateCards, AdjustmentRepository adjustments) {
         this.dsl = dsl;
         this.rateCards = rateCards;
+        this.adjustments = adjustments;
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +57,41 @@ public class Ledgers {
                 .fetch(record -> toRow(record, query.groupBy()));
         BigDecimal total = rows.stream().map(LedgerRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Ledger(rateCards.reportingCurrency(), rows, total);
+    }
+
+    /**
+     * The adjustments booked in {@code period} (for earlier, closed periods: late usage, re-pricing), in the
+     * order a statement lists them.
+     */
+    @Transactional(readOnly = true)
+    public List<AdjustmentLine> adjustmentsBookedIn(YearMonth period, TenantScope scope) {
+        return adjustments.bookedIn(period, scope);
+    }
+
+    /** What {@code period} charges the tenants in {@code scope}: usage of its days plus adjustments booked in it. */
+    @Transactional(readOnly = true)
+    public PeriodTotal periodTotal(YearMonth period, TenantScope scope) {
+        BigDecimal usage = BigDecimal.ZERO;
+        BigDecimal adjusted = BigDecimal.ZERO;
+        long unpriced = 0;
+        for (PeriodTotal tenant : adjustments.totalsByTenant(period, scope).values()) {
+            usage = usage.add(tenant.usage());
+            adjusted = adjusted.add(tenant.adjustments());
+            unpriced += tenant.unpricedRequests();
+        }
+        return new PeriodTotal(period, usage, adjusted, unpriced);
+    }
+
+    /** {@link #periodTotal} per tenant, for the tenants with usage or adjustments in the period. */
+    @Transactional(readOnly = true)
+    public Map<String, PeriodTotal> periodTotalsByTenant(YearMonth period, TenantScope scope) {
+        return adjustments.totalsByTenant(period, scope);
+    }
+
+    /** The periods that have usage or adjustments, newest first. */
+    @Transactional(readOnly = true)
+    public List<YearMonth> periodsWithEntries() {
+        return adjustments.periodsWithEntries();
     }
 
     private static Field<?> column(LedgerDimension dimension) {

@@ -19,7 +19,9 @@ class OpenApiConfiguration {
                         .version("v1")
                         .description("Usage metering and chargeback for LLM traffic. Money is a JSON string with full"
                                 + " precision; days are YYYY-MM-DD; errors are application/problem+json."))
-                .schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                .schemaRequirement(
+                        "basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .schemaRequirement(
                         "ingestKey",
                         new SecurityScheme()

@@ -85,7 +85,11 @@ class RateCardImportsController {
         if (dryRun) {
             ImportPreview preview = imports.preview(format, content, defaults);
             body.put("dryRun", true);
-            body.put("cards", preview.cards().stream().map(RateCardImportsController::line).toList());
+            body.put(
+                    "cards",
+                    preview.cards().stream()
+                            .map(RateCardImportsController::line)
+                            .toList());
             body.put("errors", preview.errors());
             return ResponseEntity.ok(body);
         }
@@ -104,7 +108,9 @@ class RateCardImportsController {
             json.put("deployment", card.pattern());
         } else {
             json.put("model", card.pattern());
-            json.put("match", card.matchKind().name().substring("MODEL_".length()).toLowerCase(Locale.ROOT));
+            json.put(
+                    "match",
+                    card.matchKind().name().substring("MODEL_".length()).toLowerCase(Locale.ROOT));
         }
         json.put("currency", card.currency());
         json.put("effectiveFrom", card.effectiveFrom());

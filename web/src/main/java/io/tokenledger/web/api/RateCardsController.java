@@ -117,8 +117,7 @@ class RateCardsController {
             }
             return new LongContextTier(
                     promptTokensAbove,
-                    RateCardPrices.of(
-                            "longContext.", promptPer1M, cachedPromptPer1M, completionPer1M, reasoningPer1M));
+                    RateCardPrices.of("longContext.", promptPer1M, cachedPromptPer1M, completionPer1M, reasoningPer1M));
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The first page after sign-in: month-to-date cost per tenant and per day, from the same ledger query as
- * {@code GET /api/v1/ledger}, so the numbers are identical.
+ * {@code GET /api/v1/ledger}, so the numbers are identical; the month-end forecast, budget burn and a warning when
+ * usage is unassigned.
  */
 @Controller
 class OverviewController {
@@ -26,11 +27,14 @@ class OverviewController {
     private final Ledgers ledgers;
     private final BusinessCalendar calendar;
     private final DeadLetters deadLetters;
+    private final BudgetOverview budgetOverview;
 
-    OverviewController(Ledgers ledgers, BusinessCalendar calendar, DeadLetters deadLetters) {
+    OverviewController(
+            Ledgers ledgers, BusinessCalendar calendar, DeadLetters deadLetters, BudgetOverview budgetOverview) {
         this.ledgers = ledgers;
         this.calendar = calendar;
         this.deadLetters = deadLetters;
+        this.budgetOverview = budgetOverview;
     }
 
     /** A ledger line as the page shows it. */
@@ -93,6 +97,7 @@ class OverviewController {
                 byDay.rows().stream()
                         .map(row -> Line.of(row, currency, largestDay))
                         .toList());
+        model.addAttribute("budgets", budgetOverview.of(byTenant, today));
         model.addAttribute(
                 "deadLettersLastDay",
                 deadLetters.countWaitingSince(Instant.now().minus(Duration.ofDays(1))));

@@ -137,7 +137,9 @@ class RateCardsPageController {
             redirect.addFlashAttribute("error", "Choose a file to import.");
             return "redirect:/rate-cards";
         }
-        ImportFormat importFormat = catalogue ? ImportFormat.CSV : ImportFormat.fromParameter(format).orElseThrow();
+        ImportFormat importFormat = catalogue
+                ? ImportFormat.CSV
+                : ImportFormat.fromParameter(format).orElseThrow();
         LocalDate from;
         try {
             from = effectiveFrom == null || effectiveFrom.isBlank()

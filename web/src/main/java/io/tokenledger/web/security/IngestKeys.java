@@ -102,9 +102,14 @@ public class IngestKeys {
         // one write a minute at most, so that a busy gateway does not turn every batch into a key update
         return dsl.update(INGEST_KEY)
                 .set(INGEST_KEY.LAST_USED_AT, now)
-                .where(INGEST_KEY.KEY_HASH.eq(hash(key))
+                .where(INGEST_KEY
+                        .KEY_HASH
+                        .eq(hash(key))
                         .and(INGEST_KEY.REVOKED_AT.isNull())
-                        .and(INGEST_KEY.LAST_USED_AT.isNull().or(INGEST_KEY.LAST_USED_AT.lt(now.minus(LAST_USED_RESOLUTION)))))
+                        .and(INGEST_KEY
+                                .LAST_USED_AT
+                                .isNull()
+                                .or(INGEST_KEY.LAST_USED_AT.lt(now.minus(LAST_USED_RESOLUTION)))))
                 .returning(INGEST_KEY.NAME)
                 .fetchOptional(INGEST_KEY.NAME)
                 .or(() -> dsl.select(INGEST_KEY.NAME)

@@ -30,8 +30,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationHandlers problems, IngestKeys ingestKeys) {
         http.securityMatcher("/api/**")
-                .addFilterBefore(
-                        new IngestKeyAuthenticationFilter(ingestKeys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new IngestKeyAuthenticationFilter(ingestKeys), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/usage-events")
                         .hasAnyRole(Role.ADMIN.name(), IngestKeyAuthenticationFilter.ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/**")

@@ -54,7 +54,8 @@ class IngestKeysApiIT {
         assertThat(admin.delete("/api/v1/ingest-keys/old-gateway").status()).isEqualTo(204);
 
         Reply revoked = Api.withBearer(port, key).post("/api/v1/usage-events", Api.JSON, EVENT.formatted("k2"));
-        Reply unknown = Api.withBearer(port, "tlk_not-a-key").post("/api/v1/usage-events", Api.JSON, EVENT.formatted("k3"));
+        Reply unknown =
+                Api.withBearer(port, "tlk_not-a-key").post("/api/v1/usage-events", Api.JSON, EVENT.formatted("k3"));
 
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);

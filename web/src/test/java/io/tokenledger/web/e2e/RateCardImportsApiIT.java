@@ -60,9 +60,7 @@ class RateCardImportsApiIT {
 
     @Test
     void modelCardWithLongContextTierIsPublishedAndListed() {
-        Reply reply = api.postJson(
-                "/api/v1/rate-cards",
-                """
+        Reply reply = api.postJson("/api/v1/rate-cards", """
                 {"model":"gpt-4.1","match":"prefix","currency":"USD","effectiveFrom":"2026-11-01",
                  "promptPer1M":"2.00","cachedPromptPer1M":"0.50","completionPer1M":"8.00",
                  "longContext":{"promptTokensAbove":200000,"promptPer1M":"4.00","cachedPromptPer1M":"1.00",

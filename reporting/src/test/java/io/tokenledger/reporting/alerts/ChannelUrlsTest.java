@@ -1,0 +1,56 @@
+package io.tokenledger.reporting.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class ChannelUrlsTest {
+
+    private final ChannelUrls httpsOnly = new ChannelUrls(new ChannelUrlProperties(false));
+    private final ChannelUrls httpAllowed = new ChannelUrls(new ChannelUrlProperties(true));
+
+    @Test
+    void httpsIsAcceptedAndPlainHttpOnlyWhenAllowed() {
+        assertThat(httpsOnly.check("https://hooks.slack.com/services/T0/B0/x")).hasScheme("https");
+        assertThat(httpAllowed.check("http://127.0.0.1:8080/hook")).hasScheme("http");
+        assertThatThrownBy(() -> httpsOnly.check("http://127.0.0.1:8080/hook"))
+                .isInstanceOfSatisfying(ChannelRejectedException.class, rejected -> {
+                    assertThat(rejected.field()).isEqualTo("url");
+                    assertThat(rejected.getMessage()).contains("tokenledger.alerts.allow-http=true");
+                });
+    }
+
+    @Test
+    void otherSchemesMissingHostsAndCredentialsAreRefused() {
+        for (String url :
+                new String[] {"ftp://example.com/x", "https:///path", "https://user:pw@example.com/x", "", "::"}) {
+            assertThatThrownBy(() -> httpAllowed.check(url))
+                    .as(url)
+                    .isInstanceOfSatisfying(
+                            ChannelRejectedException.class,
+                            rejected -> assertThat(rejected.field()).isEqualTo("url"));
+        }
+    }
+
+    @Test
+    void aChannelShowsItsUrlWithoutTheSecretPart() {
+        AlertChannel slack = new AlertChannel(
+                1,
+                "slack",
+                null,
+                URI.create("https://hooks.slack.com/services/T0/B0/abc"),
+                ChannelScope.GLOBAL,
+                null,
+                null,
+                null);
+        AlertChannel bare = new AlertChannel(
+                2, "webhook", "ops", URI.create("https://example.com/hook"), ChannelScope.GLOBAL, null, null, null);
+
+        assertThat(slack.maskedUrl()).isEqualTo("https://hooks.slack.com/services/…");
+        assertThat(slack.displayName()).isEqualTo("https://hooks.slack.com/services/…");
+        assertThat(bare.maskedUrl()).isEqualTo("https://example.com/hook");
+        assertThat(bare.displayName()).isEqualTo("ops");
+    }
+}

@@ -1,0 +1,33 @@
+package io.tokenledger.web.alerts;
+
+import io.tokenledger.db.testing.UsesTestDatabase;
+import io.tokenledger.web.TokenLedgerApplication;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port against the JVM's test PostgreSQL, configured exactly as the end-to-end
+ * suite's {@code TokenLedgerServerTest} (package-private there), so that Spring's context cache gives these tests
+ * the same running server. Its business calendar is the real one: tests use dates relative to today.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        classes = TokenLedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tokenledger.admin-password=" + AlertsServerTest.ADMIN_PASSWORD,
+            "tokenledger.ingest.http.max-body-size=" + AlertsServerTest.MAX_BODY_SIZE
+        })
+@UsesTestDatabase
+@interface AlertsServerTest {
+
+    String ADMIN_PASSWORD = "test-admin-pw";
+
+    String MAX_BODY_SIZE = "64KB";
+}
