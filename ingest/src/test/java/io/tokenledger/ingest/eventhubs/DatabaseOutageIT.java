@@ -199,8 +199,12 @@ class DatabaseOutageIT {
         }
 
         synchronized void ensureRunning() {
-            if (postgres != null) {
+            if (postgres != null && answers()) {
                 return;
+            }
+            if (postgres != null) {
+                // the server went away without being stopped here (seen once on a busy machine): start it again
+                stop();
             }
             try {
                 postgres = EmbeddedPostgres.builder()
@@ -214,6 +218,16 @@ class DatabaseOutageIT {
                 throw new UncheckedIOException("The outage test's PostgreSQL did not start", e);
             }
             awaitReady();
+        }
+
+        private boolean answers() {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("select 1");
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
         }
 
         // after a restart the server may still be recovering ("the database system is starting up")
