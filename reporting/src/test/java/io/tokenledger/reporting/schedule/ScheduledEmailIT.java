@@ -3,6 +3,7 @@ package io.tokenledger.reporting.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.db.testing.UsesTestDatabase;
 import io.tokenledger.reporting.MarchScenario;
 import io.tokenledger.reporting.ReportingData;
@@ -56,21 +57,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.mail.host=" + Mailbox.HOST
         })
 @UsesTestDatabase
-@Import(ScheduledEmailIT.Owners.class)
 class ScheduledEmailIT {
 
     /** The first occurrence of a monthly 07:00 schedule after March 2025: it reports March. */
     private static final Instant APRIL_FIRST_0700 = Instant.parse("2025-04-01T07:00:00Z");
 
     private static final Instant TICK = APRIL_FIRST_0700.plusSeconds(20);
-
-    @TestConfiguration
-    static class Owners {
-        @Bean
-        TenantOwners tenantOwners() {
-            return tenants -> Map.of("acme", List.of("owner@acme.example"));
-        }
-    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -97,6 +89,10 @@ class ScheduledEmailIT {
     @BeforeEach
     void marchAndAnEmptyMailbox() throws Exception {
         MarchScenario.load(data);
+        // acme has an owner, globex has none
+        TestDatabase.get()
+                .dsl()
+                .execute("update tenant set owner_email = 'owner@acme.example' where tenant_key = 'acme'");
         smtp = Mailbox.start();
         smtp.purgeEmailFromAllMailboxes();
     }
