@@ -15,10 +15,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * PostgreSQL going away under a running partition. The test has a PostgreSQL of its own (the shared test database
- * stays up for the other tests), which it really stops and starts again on the same port and data directory.
+ * stays up for the other tests) behind a relay that it closes and opens again.
  */
 @SpringBootTest(
         properties = {
@@ -175,23 +171,48 @@ class DatabaseOutageIT {
                 .get(0, Long.class);
     }
 
-    /** A PostgreSQL that can be stopped and started again with its data, on the same port. */
+    /**
+     * A PostgreSQL behind a TCP relay on a fixed port. An outage closes the relay: every open connection breaks and
+     * new ones are refused, exactly as when the server goes away, while the server itself keeps its data and comes
+     * back the moment the relay listens again. (Stopping and starting a real postmaster on the same port raced
+     * zonky's asynchronous shutdown too often to be a reliable test.)
+     */
     private static final class Server {
 
-        private final Path dataDirectory;
+        private final EmbeddedPostgres postgres;
         private final int port;
-        private EmbeddedPostgres postgres;
+        private final java.util.Set<java.net.Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private java.net.ServerSocket listening;
 
         Server() {
             try {
-                dataDirectory = Files.createTempDirectory("tokenledger-outage-pg");
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(Files.createTempDirectory("tokenledger-outage-pg"))
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("fsync", "off")
+                        .start();
+                port = portOutsideTheEphemeralRange();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("The outage test's PostgreSQL did not start", e);
             }
             ensureRunning();
+        }
+
+        /**
+         * While the relay is closed, the client side of a new connection may be given its port as a local port if
+         * that port lies in the range the kernel hands out (32768–60999 on Linux); then it can't listen there again.
+         */
+        private static int portOutsideTheEphemeralRange() throws IOException {
+            java.util.Random random = new java.util.Random();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int candidate = 20_000 + random.nextInt(12_000);
+                try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    return candidate;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+            throw new IOException("no free port between 20000 and 32000");
         }
 
         String url() {
@@ -199,85 +220,86 @@ class DatabaseOutageIT {
         }
 
         synchronized void ensureRunning() {
-            if (postgres != null && answers()) {
+            if (listening != null) {
                 return;
             }
-            if (postgres != null) {
-                // the server went away without being stopped here (seen once on a busy machine): start it again
-                stop();
-            }
             try {
-                postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .setPort(port)
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("fsync", "off")
-                        .start();
+                java.net.ServerSocket socket = new java.net.ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                listening = socket;
+                Thread.ofPlatform().daemon().start(() -> accept(socket));
+                awaitAnswering();
             } catch (IOException e) {
-                throw new UncheckedIOException("The outage test's PostgreSQL did not start", e);
-            }
-            awaitReady();
-        }
-
-        private boolean answers() {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("select 1");
-                return true;
-            } catch (SQLException e) {
-                return false;
+                throw new UncheckedIOException("The outage test's relay could not listen on " + port, e);
             }
         }
 
-        // after a restart the server may still be recovering ("the database system is starting up")
-        private void awaitReady() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        private void awaitAnswering() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (true) {
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                        Statement statement = connection.createStatement()) {
+                try (java.sql.Connection connection =
+                                java.sql.DriverManager.getConnection(url(), "postgres", "postgres");
+                        java.sql.Statement statement = connection.createStatement()) {
                     statement.execute("select 1");
                     return;
-                } catch (SQLException e) {
+                } catch (java.sql.SQLException e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("The outage test's PostgreSQL is not ready", e);
+                        throw new IllegalStateException("The outage test's relay does not answer on " + url(), e);
                     }
-                    pause();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(interrupted);
+                    }
                 }
-            }
-        }
-
-        private static void pause() {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
             }
         }
 
         synchronized void stop() {
-            if (postgres == null) {
+            if (listening == null) {
                 return;
             }
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                postgres = null;
-            }
-            // pg_ctl may return before the postmaster is gone; a restart must not race it for port and data
-            awaitGone();
+            closeQuietly(listening);
+            listening = null;
+            open.forEach(Server::closeQuietly);
+            open.clear();
         }
 
-        private void awaitGone() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The outage test's PostgreSQL did not stop");
+        private void accept(java.net.ServerSocket socket) {
+            while (!socket.isClosed()) {
+                try {
+                    java.net.Socket client = socket.accept();
+                    java.net.Socket upstream = new java.net.Socket("127.0.0.1", postgres.getPort());
+                    open.add(client);
+                    open.add(upstream);
+                    relay(client, upstream);
+                    relay(upstream, client);
+                } catch (IOException closed) {
+                    return;
                 }
-                pause();
+            }
+        }
+
+        private void relay(java.net.Socket from, java.net.Socket to) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException broken) {
+                    // the outage, or the other side closed
+                } finally {
+                    closeQuietly(from);
+                    closeQuietly(to);
+                }
+            });
+        }
+
+        private static void closeQuietly(java.io.Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
             }
         }
     }
