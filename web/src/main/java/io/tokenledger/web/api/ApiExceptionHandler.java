@@ -2,6 +2,7 @@ package io.tokenledger.web.api;
 
 import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.imports.ImportRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,16 +77,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException e) {
+    ProblemDetail illegalArgument(IllegalArgumentException e, HttpServletRequest request) throws Exception {
+        rethrowForPages(e, request);
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+        rethrowForPages(e, request);
         log.error("Unexpected error in an API request", e);
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; the service log has the details. Nothing of this request was"
                         + " stored partially.");
+    }
+
+    /** A page's failure is left to the error page (templates/error.html) rather than answered as JSON. */
+    private static void rethrowForPages(Exception e, HttpServletRequest request) throws Exception {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
     }
 }
