@@ -4,6 +4,7 @@ import static io.tokenledger.web.alerts.Usage.event;
 import static io.tokenledger.web.alerts.Usage.recently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,18 +24,18 @@ class AlertsApiIT {
     @LocalServerPort
     int port;
 
-    private Client api;
+    private WebClient api;
 
     @BeforeEach
     void noData() {
-        Client.clearData();
-        api = Client.admin(port);
+        WebClient.clearData();
+        api = WebClient.admin(port);
     }
 
     @Test
     void aPlainHttpUrlIsRefusedWith422NamingTheUrl() {
-        Client.Reply reply =
-                api.post("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"http://hooks.example.com/x\"}");
+        WebClient.Reply<String> reply =
+                api.postJson("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"http://hooks.example.com/x\"}");
 
         assertThat(reply.status()).as(reply::toString).isEqualTo(422);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -45,7 +46,7 @@ class AlertsApiIT {
 
     @Test
     void aWebhooksSecretIsShownOnceAndUrlsAreListedMasked() {
-        Client.Reply created = api.post(
+        WebClient.Reply<String> created = api.postJson(
                 "/api/v1/alert-channels",
                 "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/services/T1/B2/secret-part\",\"name\":\"finops\"}");
 
@@ -64,9 +65,10 @@ class AlertsApiIT {
 
     @Test
     void aChannelForAnUnknownTenantOrOfAnUnknownTypeIsRefused() {
-        Client.Reply tenant = api.post(
+        WebClient.Reply<String> tenant = api.postJson(
                 "/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\",\"tenant\":\"nobody\"}");
-        Client.Reply type = api.post("/api/v1/alert-channels", "{\"type\":\"teams\",\"url\":\"" + NOWHERE + "\"}");
+        WebClient.Reply<String> type =
+                api.postJson("/api/v1/alert-channels", "{\"type\":\"teams\",\"url\":\"" + NOWHERE + "\"}");
 
         assertThat(tenant.status()).isEqualTo(422);
         assertThat(tenant.json().path("field").asString()).isEqualTo("tenant");
@@ -75,12 +77,12 @@ class AlertsApiIT {
 
     @Test
     void aTestMessageReportsWhatTheReceiverAnswered() {
-        long id = api.post("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}")
+        long id = api.postJson("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}")
                 .json()
                 .path("id")
                 .asLong();
 
-        Client.Reply reply = api.post("/api/v1/alert-channels/" + id + "/test", "");
+        WebClient.Reply<String> reply = api.postJson("/api/v1/alert-channels/" + id + "/test", "");
 
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         assertThat(reply.json().path("delivered").asBoolean()).isFalse();
@@ -94,9 +96,9 @@ class AlertsApiIT {
     @Test
     void aBatchCrossingFiftyEightyAndHundredPercentListsThreeAlertsWithTheirDeliveries() {
         Usage.priceTenPerMillion(api);
-        api.post("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
         api.put("/api/v1/tenants/acme/budget", "{\"monthly\":\"1.00\"}");
-        api.post("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}");
+        api.postJson("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}");
 
         Usage.ingest(api, event("big", "acme", recently(), 100_000, null));
         Usage.ingest(api, event("big", "acme", recently(), 100_000, null));
@@ -116,8 +118,8 @@ class AlertsApiIT {
 
     @Test
     void changingConfigurationNeedsSignIn() {
-        Client.Reply reply = Client.anonymous(port)
-                .post("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}");
+        WebClient.Reply<String> reply = WebClient.anonymous(port)
+                .postJson("/api/v1/alert-channels", "{\"type\":\"slack\",\"url\":\"" + NOWHERE + "\"}");
 
         assertThat(reply.status()).isEqualTo(401);
     }

@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @UsesTestDatabase
 @interface AlertsServerTest {
 
-    String ADMIN_PASSWORD = "test-admin-pw";
+    String ADMIN_PASSWORD = io.tokenledger.web.testing.WebClient.ADMIN_PASSWORD;
 
     String MAX_BODY_SIZE = "64KB";
 }

@@ -6,6 +6,7 @@ import static io.tokenledger.web.alerts.Usage.previousMonth;
 import static io.tokenledger.web.alerts.Usage.thisMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import java.time.YearMonth;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,19 @@ class PeriodsApiIT {
     @LocalServerPort
     int port;
 
-    private Client api;
+    private WebClient api;
 
     @BeforeEach
     void usageLastMonth() {
-        Client.clearData();
-        api = Client.admin(port);
+        WebClient.clearData();
+        api = WebClient.admin(port);
         Usage.priceTenPerMillion(api);
         Usage.ingest(api, event("last-month", "acme", inPreviousMonth(), 100_000, null));
     }
 
     @Test
     void closingLastMonthFreezesItAndALateEventBecomesAnAdjustmentOfThisMonth() {
-        Client.Reply closed = api.post("/api/v1/periods/" + previousMonth() + "/close", "");
+        WebClient.Reply<String> closed = api.postJson("/api/v1/periods/" + previousMonth() + "/close", "");
         assertThat(closed.status()).as(closed::toString).isEqualTo(200);
         assertThat(closed.json().path("status").asString()).isEqualTo("closed");
         assertThat(closed.json().path("closedBy").asString()).isEqualTo("admin");
@@ -57,11 +58,11 @@ class PeriodsApiIT {
 
     @Test
     void closingTwiceIs409AndTheCurrentMonthOrAMalformedOneIsRefused() {
-        api.post("/api/v1/periods/" + previousMonth() + "/close", "");
+        api.postJson("/api/v1/periods/" + previousMonth() + "/close", "");
 
-        Client.Reply again = api.post("/api/v1/periods/" + previousMonth() + "/close", "");
-        Client.Reply current = api.post("/api/v1/periods/" + thisMonth() + "/close", "");
-        Client.Reply malformed = api.post("/api/v1/periods/2026-13/close", "");
+        WebClient.Reply<String> again = api.postJson("/api/v1/periods/" + previousMonth() + "/close", "");
+        WebClient.Reply<String> current = api.postJson("/api/v1/periods/" + thisMonth() + "/close", "");
+        WebClient.Reply<String> malformed = api.postJson("/api/v1/periods/2026-13/close", "");
 
         assertThat(again.status()).as(again::toString).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");

@@ -5,6 +5,7 @@ import static io.tokenledger.web.alerts.Usage.inPreviousMonth;
 import static io.tokenledger.web.alerts.Usage.recently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,14 +20,14 @@ class SetupPagesIT {
     @LocalServerPort
     int port;
 
-    private Client api;
-    private Client browser;
+    private WebClient api;
+    private WebClient browser;
 
     @BeforeEach
     void signedIn() {
-        Client.clearData();
-        api = Client.admin(port);
-        browser = Client.signedInBrowser(port);
+        WebClient.clearData();
+        api = WebClient.admin(port);
+        browser = WebClient.signedInBrowser(port);
         Usage.priceTenPerMillion(api);
     }
 
@@ -36,7 +37,7 @@ class SetupPagesIT {
         assertThat(empty.select("tr[data-tenant=unassigned]")).hasSize(1);
         assertThat(empty.select("#unassigned-warning")).isEmpty();
 
-        api.post("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
         Usage.ingest(api, event("p1", null, recently(), 100_000, "\"productId\":\"aoai-acme\""));
         Document warned = page("/tenants");
         assertThat(warned.selectFirst("#unassigned-warning").text())
@@ -44,7 +45,7 @@ class SetupPagesIT {
                 .contains("unassigned");
         assertThat(page("/").selectFirst("#unassigned-usage .value").text()).isEqualTo("$1.00");
 
-        Client.Reply added = browser.submit(
+        WebClient.Reply<String> added = browser.submit(
                 "/tenants",
                 "/tenants/mappings",
                 Map.of(
@@ -67,10 +68,10 @@ class SetupPagesIT {
 
     @Test
     void aBudgetSetOnTheTenantPageShowsItsBurnThereOnTheTenantsPageAndOnTheOverview() {
-        api.post("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
         Usage.ingest(api, event("a1", "acme", recently(), 40_000, null));
 
-        Client.Reply saved = browser.submit(
+        WebClient.Reply<String> saved = browser.submit(
                 "/tenants/acme",
                 "/tenants/acme/budget",
                 Map.of("monthly", "1.00", "steps", "50, 80, 100", "daily", ""));
@@ -90,7 +91,7 @@ class SetupPagesIT {
 
     @Test
     void aChannelIsAddedTestedAndRemovedOnTheAlertsPage() {
-        Client.Reply added = browser.submit(
+        WebClient.Reply<String> added = browser.submit(
                 "/alerts",
                 "/alerts/channels",
                 Map.of(
@@ -155,7 +156,7 @@ class SetupPagesIT {
         assertThat(periods.select("tr[data-period=" + Usage.thisMonth() + "] form"))
                 .isEmpty();
 
-        Client.Reply closed = browser.submit("/periods", "/periods/" + previous + "/close", Map.of());
+        WebClient.Reply<String> closed = browser.submit("/periods", "/periods/" + previous + "/close", Map.of());
 
         assertThat(closed.status()).as(closed::toString).isEqualTo(302);
         Document after = page("/periods");
@@ -166,7 +167,7 @@ class SetupPagesIT {
     }
 
     private Document page(String path) {
-        Client.Reply reply = browser.page(path);
+        WebClient.Reply<String> reply = browser.page(path);
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         return reply.html();
     }

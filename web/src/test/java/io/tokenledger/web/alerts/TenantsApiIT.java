@@ -4,6 +4,7 @@ import static io.tokenledger.web.alerts.Usage.event;
 import static io.tokenledger.web.alerts.Usage.recently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,21 +18,21 @@ class TenantsApiIT {
     @LocalServerPort
     int port;
 
-    private Client api;
+    private WebClient api;
 
     @BeforeEach
     void noData() {
-        Client.clearData();
-        api = Client.admin(port);
+        WebClient.clearData();
+        api = WebClient.admin(port);
     }
 
     @Test
     void aTenantIsCreatedThenUpdatedAndUnassignedIsAlwaysListed() {
-        Client.Reply created = api.post(
+        WebClient.Reply<String> created = api.postJson(
                 "/api/v1/tenants",
                 "{\"key\":\"acme\",\"name\":\"Acme Corp\",\"costCenter\":\"CC-100\",\"ownerEmail\":\"ana@acme.example\"}");
-        Client.Reply updated =
-                api.post("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"ACME\",\"costCenter\":\"CC-200\"}");
+        WebClient.Reply<String> updated =
+                api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"ACME\",\"costCenter\":\"CC-200\"}");
 
         assertThat(created.status()).as(created::toString).isEqualTo(201);
         assertThat(created.json().path("ownerEmail").asString()).isEqualTo("ana@acme.example");
@@ -49,7 +50,8 @@ class TenantsApiIT {
 
     @Test
     void anInvalidOwnerEmailIsRefusedWith422NamingTheField() {
-        Client.Reply reply = api.post("/api/v1/tenants", "{\"key\":\"acme\",\"ownerEmail\":\"not an address\"}");
+        WebClient.Reply<String> reply =
+                api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"ownerEmail\":\"not an address\"}");
 
         assertThat(reply.status()).as(reply::toString).isEqualTo(422);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -59,7 +61,7 @@ class TenantsApiIT {
     @Test
     void aNewMappingRuleMovesUnassignedUsageToItsTenantAndTheLedgerTotalStaysTheSame() {
         Usage.priceTenPerMillion(api);
-        api.post("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
         Usage.ingest(
                 api,
                 event("p1", null, recently(), 100_000, "\"productId\":\"aoai-acme\""),
@@ -68,7 +70,7 @@ class TenantsApiIT {
         JsonNode before = api.get(ledger()).json();
         assertThat(costOf(before, "unassigned")).isEqualTo("1.6");
 
-        Client.Reply added = api.post(
+        WebClient.Reply<String> added = api.postJson(
                 "/api/v1/tenant-mappings",
                 "{\"field\":\"productId\",\"match\":\"exact\",\"pattern\":\"aoai-acme\",\"tenant\":\"acme\",\"priority\":10}");
 
@@ -87,7 +89,7 @@ class TenantsApiIT {
                         .asString())
                 .isEqualTo("aoai-acme");
 
-        Client.Reply removed =
+        WebClient.Reply<String> removed =
                 api.delete("/api/v1/tenant-mappings/" + added.json().path("id").asLong());
 
         assertThat(removed.status()).as(removed::toString).isEqualTo(200);
@@ -97,15 +99,15 @@ class TenantsApiIT {
 
     @Test
     void mappingRulesAreValidatedField422ForUnknownTenant409ForADuplicate() {
-        api.post("/api/v1/tenants", "{\"key\":\"acme\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\"}");
         String rule = "{\"field\":\"userId\",\"match\":\"regex\",\"pattern\":\"^ana@\",\"tenant\":\"acme\"}";
-        assertThat(api.post("/api/v1/tenant-mappings", rule).status()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/tenant-mappings", rule).status()).isEqualTo(201);
 
-        Client.Reply duplicate = api.post("/api/v1/tenant-mappings", rule);
-        Client.Reply unknownTenant = api.post(
+        WebClient.Reply<String> duplicate = api.postJson("/api/v1/tenant-mappings", rule);
+        WebClient.Reply<String> unknownTenant = api.postJson(
                 "/api/v1/tenant-mappings",
                 "{\"field\":\"userId\",\"match\":\"exact\",\"pattern\":\"x\",\"tenant\":\"nobody\"}");
-        Client.Reply badRegex = api.post(
+        WebClient.Reply<String> badRegex = api.postJson(
                 "/api/v1/tenant-mappings",
                 "{\"field\":\"userId\",\"match\":\"regex\",\"pattern\":\"(\",\"tenant\":\"acme\"}");
 
@@ -119,11 +121,12 @@ class TenantsApiIT {
 
     @Test
     void aBudgetIsSetPerTenantAndPerCostCenter() {
-        api.post("/api/v1/tenants", "{\"key\":\"acme\",\"costCenter\":\"CC-100\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"costCenter\":\"CC-100\"}");
 
-        Client.Reply tenantBudget = api.put(
+        WebClient.Reply<String> tenantBudget = api.put(
                 "/api/v1/tenants/acme/budget", "{\"monthly\":\"500.00\",\"steps\":[50,80,100],\"daily\":\"50.00\"}");
-        Client.Reply costCenterBudget = api.put("/api/v1/cost-centers/CC-100/budget", "{\"monthly\":\"2000\"}");
+        WebClient.Reply<String> costCenterBudget =
+                api.put("/api/v1/cost-centers/CC-100/budget", "{\"monthly\":\"2000\"}");
 
         assertThat(tenantBudget.status()).as(tenantBudget::toString).isEqualTo(200);
         assertThat(tenantBudget.json().path("monthly").asString()).isEqualTo("500");
@@ -146,12 +149,13 @@ class TenantsApiIT {
 
     @Test
     void anInvalidBudgetIsRefusedNamingTheFieldAndAnUnknownTenantIs404() {
-        api.post("/api/v1/tenants", "{\"key\":\"acme\"}");
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\"}");
 
-        Client.Reply negative = api.put("/api/v1/tenants/acme/budget", "{\"monthly\":\"-5\"}");
-        Client.Reply badSteps = api.put("/api/v1/tenants/acme/budget", "{\"monthly\":\"5\",\"steps\":[0,80]}");
-        Client.Reply notANumber = api.put("/api/v1/tenants/acme/budget", "{\"daily\":\"fifty\"}");
-        Client.Reply unknown = api.put("/api/v1/tenants/nobody/budget", "{\"monthly\":\"5\"}");
+        WebClient.Reply<String> negative = api.put("/api/v1/tenants/acme/budget", "{\"monthly\":\"-5\"}");
+        WebClient.Reply<String> badSteps =
+                api.put("/api/v1/tenants/acme/budget", "{\"monthly\":\"5\",\"steps\":[0,80]}");
+        WebClient.Reply<String> notANumber = api.put("/api/v1/tenants/acme/budget", "{\"daily\":\"fifty\"}");
+        WebClient.Reply<String> unknown = api.put("/api/v1/tenants/nobody/budget", "{\"monthly\":\"5\"}");
 
         assertThat(negative.status()).isEqualTo(422);
         assertThat(negative.json().path("field").asString()).isEqualTo("monthly");

@@ -2,6 +2,7 @@ package io.tokenledger.web.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -43,16 +44,16 @@ final class Usage {
                 + "\"deployment\":\"gpt-4o\",\"promptTokens\":" + promptTokens + ",\"completionTokens\":0}";
     }
 
-    static void priceTenPerMillion(Client api) {
-        Client.Reply reply = api.post(
+    static void priceTenPerMillion(WebClient api) {
+        WebClient.Reply<String> reply = api.postJson(
                 "/api/v1/rate-cards",
                 "{\"deployment\":\"gpt-4o\",\"currency\":\"USD\",\"effectiveFrom\":\"2020-01-01\","
                         + "\"promptPer1M\":\"10\",\"cachedPromptPer1M\":\"10\",\"completionPer1M\":\"10\"}");
         assertThat(reply.status()).as(reply::toString).isEqualTo(201);
     }
 
-    static void ingest(Client api, String... events) {
-        Client.Reply reply = api.post("/api/v1/usage-events", "[" + String.join(",", events) + "]");
+    static void ingest(WebClient api, String... events) {
+        WebClient.Reply<String> reply = api.postJson("/api/v1/usage-events", "[" + String.join(",", events) + "]");
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         assertThat(reply.json().path("rejected").asInt()).as(reply::toString).isZero();
     }

@@ -3,6 +3,7 @@ package io.tokenledger.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenledger.db.testing.TestDatabase;
+import io.tokenledger.web.testing.WebClient;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ final class ReportData {
         dsl.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
     }
 
-    static void load(Http api) {
+    static void load(WebClient api) {
         clear();
         card(api, "gpt-4o", "2020-01-01", "2.50", "1.25", "10.00");
         card(api, "gpt-4o", "2025-03-16", "2.00", "1.00", "8.00");
@@ -43,7 +44,7 @@ final class ReportData {
                 event("i1", "initech", "gpt-4o-mini", "2025-03-31T23:00:00Z", 7, 3),
                 event("u1", "unassigned", "gpt-4o", "2025-03-12T10:00:00Z", 999, 1),
                 event("apr", "acme", "gpt-4o", "2025-04-01T00:00:00Z", 1_000_000, 0));
-        Http.Reply<String> reply = api.postJson("/api/v1/usage-events", "[" + events.replace("\n", ",") + "]");
+        WebClient.Reply<String> reply = api.postJson("/api/v1/usage-events", "[" + events.replace("\n", ",") + "]");
         assertThat(reply.json().path("accepted").asInt()).as(reply::toString).isEqualTo(8);
         name("acme", "Acme Corp", "CC-100");
         name("globex", FORMULA_NAME, "CC-100");
@@ -51,8 +52,8 @@ final class ReportData {
     }
 
     private static void card(
-            Http api, String deployment, String from, String prompt, String cached, String completion) {
-        Http.Reply<String> reply =
+            WebClient api, String deployment, String from, String prompt, String cached, String completion) {
+        WebClient.Reply<String> reply =
                 api.postJson("/api/v1/rate-cards", """
                 {"deployment":"%s","currency":"USD","effectiveFrom":"%s","promptPer1M":"%s",\
                 "cachedPromptPer1M":"%s","completionPer1M":"%s"}""".formatted(deployment, from, prompt, cached, completion));

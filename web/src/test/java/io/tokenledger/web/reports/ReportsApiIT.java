@@ -3,6 +3,7 @@ package io.tokenledger.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tokenledger.web.testing.WebClient;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,11 +36,11 @@ class ReportsApiIT {
     @LocalServerPort
     int port;
 
-    private Http api;
+    private WebClient api;
 
     @BeforeEach
     void march() {
-        api = Http.admin(port);
+        api = WebClient.admin(port);
         ReportData.load(api);
     }
 
@@ -47,7 +48,7 @@ class ReportsApiIT {
     void theWorkbooksTotalsEqualTheLedgerApiToTheCent() throws Exception {
         JsonNode ledger = api.get(LEDGER, "application/json").json();
 
-        Http.Reply<byte[]> reply = api.getBytes("/api/v1/reports/chargeback.xlsx?period=" + ReportData.PERIOD);
+        WebClient.Reply<byte[]> reply = api.getBytes("/api/v1/reports/chargeback.xlsx?period=" + ReportData.PERIOD);
 
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         assertThat(reply.header("Content-Type")).isEqualTo(XLSX);
@@ -85,7 +86,8 @@ class ReportsApiIT {
                         .get("Total")
                         .getCell(9));
 
-        Http.Reply<String> reply = api.get("/api/v1/reports/chargeback.html?period=" + ReportData.PERIOD, "text/html");
+        WebClient.Reply<String> reply =
+                api.get("/api/v1/reports/chargeback.html?period=" + ReportData.PERIOD, "text/html");
 
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("text/html");
@@ -100,9 +102,9 @@ class ReportsApiIT {
 
     @Test
     void costCenterAndTenantStatementsHoldOnlyTheirTenants() throws Exception {
-        Http.Reply<byte[]> costCenter =
+        WebClient.Reply<byte[]> costCenter =
                 api.getBytes("/api/v1/reports/chargeback.xlsx?period=" + ReportData.PERIOD + "&costCenter=CC-100");
-        Http.Reply<byte[]> tenant =
+        WebClient.Reply<byte[]> tenant =
                 api.getBytes("/api/v1/reports/chargeback.xlsx?period=" + ReportData.PERIOD + "&tenant=globex");
 
         assertThat(costCenter.header("Content-Disposition"))
@@ -128,7 +130,7 @@ class ReportsApiIT {
 
     @Test
     void schedulesAreCreatedListedAndRunAndAFailedRunSaysMailIsNotConfigured() throws Exception {
-        Http.Reply<String> created = api.postJson("/api/v1/report-schedules", """
+        WebClient.Reply<String> created = api.postJson("/api/v1/report-schedules", """
                 {"cron":"0 0 7 1 * *","zone":"Europe/Berlin","recipients":["finance@example.com"],\
                 "scope":"all","format":"xlsx"}""");
         assertThat(created.status()).as(created::toString).isEqualTo(201);
@@ -143,7 +145,7 @@ class ReportsApiIT {
         assertThat(list.path("mailConfigured").asBoolean()).isFalse();
         assertThat(list.path("schedules").get(0).path("id").asLong()).isEqualTo(id);
 
-        Http.Reply<String> run = api.postJson("/api/v1/report-schedules/" + id + "/runs", "");
+        WebClient.Reply<String> run = api.postJson("/api/v1/report-schedules/" + id + "/runs", "");
         assertThat(run.status()).as(run::toString).isEqualTo(202);
         assertThat(run.json().path("trigger").asString()).isEqualTo("manual");
 
@@ -156,7 +158,7 @@ class ReportsApiIT {
 
     @Test
     void aWrongScheduleIsRefusedNamingTheField() {
-        Http.Reply<String> reply = api.postJson("/api/v1/report-schedules", """
+        WebClient.Reply<String> reply = api.postJson("/api/v1/report-schedules", """
                 {"cron":"* * * * * *","recipients":["finance@example.com"],"scope":"all","format":"xlsx"}""");
 
         assertProblem(reply, 422, "more than once a minute");
@@ -182,7 +184,7 @@ class ReportsApiIT {
         throw new AssertionError("no run reached '" + outcome + "' in time; last: " + last);
     }
 
-    private static void assertProblem(Http.Reply<String> reply, int status, String detail) {
+    private static void assertProblem(WebClient.Reply<String> reply, int status, String detail) {
         assertThat(reply.status()).as(reply::toString).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         assertThat(reply.json().path("detail").asString()).contains(detail);

@@ -2,6 +2,7 @@ package io.tokenledger.web.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.WebClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +22,12 @@ class ReportsPageIT {
     @LocalServerPort
     int port;
 
-    private Http browser;
+    private WebClient browser;
 
     @BeforeEach
     void march() {
-        ReportData.load(Http.admin(port));
-        browser = Http.signedInBrowser(port);
+        ReportData.load(WebClient.admin(port));
+        browser = WebClient.signedInBrowser(port);
     }
 
     @Test
@@ -43,12 +44,12 @@ class ReportsPageIT {
 
         String xlsxLink = page.selectFirst("#downloads tr[data-scope='All tenants'] a.xlsx")
                 .attr("href");
-        Http.Reply<byte[]> download = browser.getBytes(xlsxLink);
+        WebClient.Reply<byte[]> download = browser.getBytes(xlsxLink);
         assertThat(download.status()).as(download::toString).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).contains("tokenledger-chargeback-2025-03-all.xlsx");
         BigDecimal pageTotal = ReportsApiIT.money(
                 ReportsApiIT.summary(download.body()).get("Total").getCell(9));
-        BigDecimal apiTotal = ReportsApiIT.money(ReportsApiIT.summary(Http.admin(port)
+        BigDecimal apiTotal = ReportsApiIT.money(ReportsApiIT.summary(WebClient.admin(port)
                         .getBytes("/api/v1/reports/chargeback.xlsx?period=" + ReportData.PERIOD)
                         .body())
                 .get("Total")
@@ -57,7 +58,7 @@ class ReportsPageIT {
 
         String htmlLink = page.selectFirst("#downloads tr[data-scope='Cost center CC-100'] a.html")
                 .attr("href");
-        Http.Reply<String> statement = browser.get(htmlLink, "text/html");
+        WebClient.Reply<String> statement = browser.get(htmlLink, "text/html");
         assertThat(statement.status()).as(statement::toString).isEqualTo(200);
         Document html = Jsoup.parse(statement.body());
         assertThat(html.select("#summary tr[data-tenant]").eachAttr("data-tenant"))
@@ -66,7 +67,7 @@ class ReportsPageIT {
         assertThat(html.select("style"))
                 .as("the page's CSP forbids inline styles")
                 .isEmpty();
-        Http.Reply<String> css = browser.get(stylesheet, "text/css");
+        WebClient.Reply<String> css = browser.get(stylesheet, "text/css");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.header("Content-Type")).startsWith("text/css");
         assertThat(css.body()).contains("body.statement");
@@ -86,7 +87,7 @@ class ReportsPageIT {
         form.put("scope", "costCenter:CC-100");
         form.put("format", "both");
         form.put("period", "previous");
-        Http.Reply<String> created = browser.postForm("/reports/schedules", form);
+        WebClient.Reply<String> created = browser.postForm("/reports/schedules", form);
         assertThat(created.status()).as(created::toString).isEqualTo(302);
 
         page = page("/reports");
@@ -96,7 +97,7 @@ class ReportsPageIT {
                 .contains("Finance monthly", "Cost center CC-100", "finance@example.com, cfo@example.com");
 
         Element runNow = row.selectFirst("form[action$=/run]");
-        Http.Reply<String> ran = browser.postForm(
+        WebClient.Reply<String> ran = browser.postForm(
                 runNow.attr("action"),
                 Map.of("_csrf", runNow.selectFirst("input[name=_csrf]").attr("value")));
         assertThat(ran.status()).as(ran::toString).isEqualTo(302);
@@ -137,7 +138,7 @@ class ReportsPageIT {
     }
 
     private Document page(String path) {
-        Http.Reply<String> reply = browser.get(path, "text/html");
+        WebClient.Reply<String> reply = browser.get(path, "text/html");
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
         return Jsoup.parse(reply.body());
     }
