@@ -10,7 +10,6 @@ import io.tokenledger.reporting.alerts.Alerts;
 import io.tokenledger.reporting.alerts.ChannelRejectedException;
 import io.tokenledger.reporting.alerts.DeliveryEntry;
 import io.tokenledger.reporting.alerts.NewAlertChannel;
-import io.tokenledger.reporting.budgets.BudgetRejectedException;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.BudgetStatus;
 import io.tokenledger.reporting.budgets.Budgets;
@@ -188,13 +187,16 @@ class AlertsPageController {
             @RequestParam(required = false) String daily,
             Principal principal,
             RedirectAttributes redirect) {
-        try {
-            budgets.set(
-                    BudgetScope.COST_CENTER, costCenter, BudgetForm.parse(monthly, steps, daily), principal.getName());
-            redirect.addFlashAttribute("notice", "Budget of cost center " + costCenter.strip() + " saved.");
-        } catch (BudgetRejectedException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        BudgetForm.save(
+                budgets,
+                BudgetScope.COST_CENTER,
+                costCenter,
+                monthly,
+                steps,
+                daily,
+                principal.getName(),
+                redirect,
+                "Budget of cost center " + costCenter.strip() + " saved.");
         return "redirect:/alerts#budgets";
     }
 

@@ -1,14 +1,40 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.reporting.budgets.BudgetRejectedException;
+import io.tokenledger.reporting.budgets.BudgetScope;
+import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.budgets.NewBudget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A budget from a page's form: amounts as typed, steps as {@code 50, 80, 100}. */
 final class BudgetForm {
 
     private BudgetForm() {}
+
+    /**
+     * Saves the form's budget for {@code subject} and tells the page how it went: {@code notice} when saved, the
+     * reason as an error when the budget was refused.
+     */
+    static void save(
+            Budgets budgets,
+            BudgetScope scope,
+            String subject,
+            String monthly,
+            String steps,
+            String daily,
+            String user,
+            RedirectAttributes redirect,
+            String notice) {
+        try {
+            budgets.set(scope, subject, parse(monthly, steps, daily), user);
+            redirect.addFlashAttribute("notice", notice);
+        } catch (BudgetRejectedException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+    }
 
     /** @throws IllegalArgumentException naming the field that is not a number */
     static NewBudget parse(String monthly, String steps, String daily) {

@@ -7,7 +7,6 @@ import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.alerts.Alerts;
 import io.tokenledger.reporting.budgets.Budget;
-import io.tokenledger.reporting.budgets.BudgetRejectedException;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.BudgetStatus;
 import io.tokenledger.reporting.budgets.Budgets;
@@ -168,12 +167,16 @@ class TenantPageController {
             @RequestParam(required = false) String daily,
             Principal principal,
             RedirectAttributes redirect) {
-        try {
-            budgets.set(BudgetScope.TENANT, key, BudgetForm.parse(monthly, steps, daily), principal.getName());
-            redirect.addFlashAttribute("notice", "Budget saved.");
-        } catch (BudgetRejectedException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        BudgetForm.save(
+                budgets,
+                BudgetScope.TENANT,
+                key,
+                monthly,
+                steps,
+                daily,
+                principal.getName(),
+                redirect,
+                "Budget saved.");
         return redirectTo(key);
     }
 
