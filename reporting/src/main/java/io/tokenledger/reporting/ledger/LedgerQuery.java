@@ -7,9 +7,20 @@ import java.util.Optional;
 
 /**
  * Usage and cost between two business days (both inclusive), grouped by {@code groupBy} in that order, for one
- * tenant or all.
+ * tenant or all, within {@code scope} (the tenants the asking user may see).
  */
-public record LedgerQuery(LocalDate from, LocalDate to, List<LedgerDimension> groupBy, Optional<String> tenant) {
+public record LedgerQuery(
+        LocalDate from, LocalDate to, List<LedgerDimension> groupBy, Optional<String> tenant, TenantScope scope) {
+
+    /** A query over every tenant the installation has (for callers that are not acting for a user). */
+    public LedgerQuery(LocalDate from, LocalDate to, List<LedgerDimension> groupBy, Optional<String> tenant) {
+        this(from, to, groupBy, tenant, TenantScope.allTenants());
+    }
+
+    /** The same query restricted to {@code scope}. */
+    public LedgerQuery within(TenantScope scope) {
+        return new LedgerQuery(from, to, groupBy, tenant, scope);
+    }
 
     public static final int MAX_DAYS = 366;
 

@@ -49,6 +49,7 @@ public class Ledgers {
         if (query.tenant().isPresent()) {
             condition = condition.and(USAGE_DAILY.TENANT_KEY.eq(query.tenant().get()));
         }
+        condition = condition.and(query.scope().on(USAGE_DAILY.TENANT_KEY));
         List<LedgerRow> rows = dsl.select(select)
                 .from(USAGE_DAILY)
                 .where(condition)
