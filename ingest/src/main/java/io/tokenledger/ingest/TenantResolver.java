@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * both). Rules are matched against the <em>distinct</em> values of each field, one rule at a time, and the best hit
  * is then joined back to the rows by (field, value): a batch of 10,000 events from 500 subscriptions costs 500
  * matches per rule, not 10,000, and PostgreSQL's cache of compiled regular expressions (32 entries) is not thrashed
- * however many regex rules there are.
+ * however many regex rules there are. Only the fields some rule looks at are unpacked, so an installation without
+ * rules pays nothing for them.
  */
 @Component
 class TenantResolver {
@@ -40,7 +41,7 @@ class TenantResolver {
                 + " where field like 'attributes.%')";
         String fieldValues =
                 "select s." + key + " as row_key, f.field, f.value from " + source + " s cross join lateral "
-                        + fields + " where f.value is not null"
+                        + fields + " where f.value is not null and f.field in (select field from tenant_mapping_rule)"
                         + " union all select s." + key + ", 'attributes.' || a.key, a.value from " + source
                         + " s cross join lateral jsonb_each_text(s.attributes) as a" + attributes;
         return "row_fields as (" + fieldValues + ")"

@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a batch of events and their daily rollups with four round trips whatever the batch size: COPY into a
- * session-local staging table; one statement that charges every staged event to its tenant ({@link TenantResolver})
- * and creates tenants it has not seen; one statement that inserts the new events (a known id is skipped, which is
- * what makes a replay harmless), prices them with the {@link CostExpression} and adds the batch's per-day sums to
- * {@code usage_daily}, touching each hot rollup row once per batch — except for days of a closed billing period,
+ * session-local staging table; one statement that resolves the mapping rules ({@link TenantResolver}) and creates
+ * the tenants it has not seen; one statement that inserts the new events charged to their tenants (a known id is
+ * skipped, which is what makes a replay harmless), prices them with the {@link CostExpression} and adds the batch's
+ * per-day sums to {@code usage_daily} (and, by its triggers, to the month rollups), touching each hot rollup row
+ * once per batch — except for days of a closed billing period,
  * whose sums become {@code LATE_USAGE} adjustments booked in the open period instead, so a closed period is never
  * rewritten.
  *
@@ -35,11 +36,13 @@ class UsageEventWriter {
     private final DSLContext dsl;
     private final JsonMapper json;
     private final String resolveTenants;
+    private final String insertAndRollUp;
 
     UsageEventWriter(DSLContext dsl, TenantResolver tenants) {
         this.dsl = dsl;
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
+        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(UsageWriteStatements.tenantOf(tenants));
     }
 
     /** What a batch wrote: how many events were new, and where their usage went. */
@@ -59,8 +62,7 @@ class UsageEventWriter {
         dsl.connection(connection -> copyIntoStaging(connection, rows));
         dsl.execute(resolveTenants);
         int[] accepted = {0};
-        List<Touched> touched = dsl.resultQuery(
-                        UsageWriteStatements.INSERT_AND_ROLL_UP, stagedCost(), DSL.val(bookedPeriod.atDay(1)))
+        List<Touched> touched = dsl.resultQuery(insertAndRollUp, stagedCost(), DSL.val(bookedPeriod.atDay(1)))
                 .fetch(row -> {
                     accepted[0] += row.get(3, Integer.class);
                     return new Touched(

@@ -29,68 +29,77 @@ final class UsageWriteStatements {
             + " unpriced_requests = %1$s.unpriced_requests + excluded.unpriced_requests";
 
     /**
-     * Inserts the new events ({0} = the cost formula over the staged row {@code s}), groups them by rollup key and
-     * adds each group to {@code usage_daily}, or, when its day lies in a closed period, to that period's
+     * Inserts the new events ({0} = the cost formula over the staged row {@code s}) charged to {@code tenant} (the
+     * tenant expression over {@code s}), groups them by rollup key and adds each group to {@code usage_daily} (whose
+     * triggers carry it on to the month rollups), or, when its day lies in a closed period, to that period's
      * {@code LATE_USAGE} adjustment booked in {1} (the open period's first day). Answers per tenant and day how
      * many events were new and whether they were late.
      */
-    static final String INSERT_AND_ROLL_UP = "with inserted as ("
-            + " insert into usage_event (" + COPY_COLUMNS + ", tenant_key, cost)"
-            + " select " + prefixed("s.", COPY_COLUMNS) + ", s.tenant_key,"
-            + " case when s.rate_card_id is null then null else {0} end"
-            + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
-            // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
-            + " order by s.event_id"
-            + " on conflict on constraint usage_event_pk do nothing"
-            + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
-            + "), grouped as ("
-            + " select usage_day, tenant_key, deployment, model, count(*) as events, sum(requests) as requests,"
-            + " sum(prompt_tokens) as prompt_tokens, sum(cached_prompt_tokens) as cached_prompt_tokens,"
-            + " sum(completion_tokens) as completion_tokens, sum(reasoning_tokens) as reasoning_tokens,"
-            + " coalesce(sum(cost), 0) as cost,"
-            + " coalesce(sum(requests) filter (where cost is null), 0) as unpriced_requests,"
-            + " date_trunc('month', usage_day::timestamp)::date as period"
-            + " from inserted group by usage_day, tenant_key, deployment, model"
-            + "), flagged as ("
-            + " select g.*, exists (select 1 from billing_period b where b.period_start = g.period) as late"
-            + " from grouped g"
-            + "), rolled_up as ("
-            + " insert into usage_daily as d (usage_day, tenant_key, deployment, model, " + TOKEN_SUMS
-            + ", cost, unpriced_requests)"
-            + " select usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost, unpriced_requests"
-            + " from flagged where not late"
-            + " order by usage_day, tenant_key, deployment, model"
-            + " on conflict on constraint usage_daily_pk do update set" + ADD_EXCLUDED.formatted("d")
-            + " returning 1"
-            + "), booked_late as ("
-            + " insert into ledger_adjustment as a (booked_period, refers_to_period, cause, tenant_key, deployment,"
-            + " model, " + TOKEN_SUMS + ", cost, unpriced_requests)"
-            + " select {1}, period, 'LATE_USAGE', tenant_key, deployment, model, sum(requests), sum(prompt_tokens),"
-            + " sum(cached_prompt_tokens), sum(completion_tokens), sum(reasoning_tokens), sum(cost),"
-            + " sum(unpriced_requests)"
-            + " from flagged where late"
-            + " group by period, tenant_key, deployment, model"
-            + " order by period, tenant_key, deployment, model"
-            + " on conflict (booked_period, refers_to_period, tenant_key, deployment, model)"
-            + " where cause = 'LATE_USAGE' do update set" + ADD_EXCLUDED.formatted("a") + ", updated_at = now()"
-            + " returning 1"
-            + ") select tenant_key, usage_day, late, sum(events)::integer from flagged"
-            + " group by tenant_key, usage_day, late";
+    static String insertAndRollUp(String tenant) {
+        return "with inserted as ("
+                + " insert into usage_event (" + COPY_COLUMNS + ", tenant_key, cost)"
+                + " select " + prefixed("s.", COPY_COLUMNS) + ", " + tenant + ","
+                + " case when s.rate_card_id is null then null else {0} end"
+                + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
+                // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
+                + " order by s.event_id"
+                + " on conflict on constraint usage_event_pk do nothing"
+                + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
+                + "), grouped as ("
+                + " select usage_day, tenant_key, deployment, model, count(*) as events, sum(requests) as requests,"
+                + " sum(prompt_tokens) as prompt_tokens, sum(cached_prompt_tokens) as cached_prompt_tokens,"
+                + " sum(completion_tokens) as completion_tokens, sum(reasoning_tokens) as reasoning_tokens,"
+                + " coalesce(sum(cost), 0) as cost,"
+                + " coalesce(sum(requests) filter (where cost is null), 0) as unpriced_requests,"
+                + " date_trunc('month', usage_day::timestamp)::date as period"
+                + " from inserted group by usage_day, tenant_key, deployment, model"
+                + "), flagged as ("
+                + " select g.*, exists (select 1 from billing_period b where b.period_start = g.period) as late"
+                + " from grouped g"
+                + "), rolled_up as ("
+                + " insert into usage_daily as d (usage_day, tenant_key, deployment, model, " + TOKEN_SUMS
+                + ", cost, unpriced_requests)"
+                + " select usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost, unpriced_requests"
+                + " from flagged where not late"
+                + " order by usage_day, tenant_key, deployment, model"
+                + " on conflict on constraint usage_daily_pk do update set" + ADD_EXCLUDED.formatted("d")
+                + " returning 1"
+                + "), booked_late as ("
+                + " insert into ledger_adjustment as a (booked_period, refers_to_period, cause, tenant_key, deployment,"
+                + " model, " + TOKEN_SUMS + ", cost, unpriced_requests)"
+                + " select {1}, period, 'LATE_USAGE', tenant_key, deployment, model, sum(requests), sum(prompt_tokens),"
+                + " sum(cached_prompt_tokens), sum(completion_tokens), sum(reasoning_tokens), sum(cost),"
+                + " sum(unpriced_requests)"
+                + " from flagged where late"
+                + " group by period, tenant_key, deployment, model"
+                + " order by period, tenant_key, deployment, model"
+                + " on conflict (booked_period, refers_to_period, tenant_key, deployment, model)"
+                + " where cause = 'LATE_USAGE' do update set" + ADD_EXCLUDED.formatted("a") + ", updated_at = now()"
+                + " returning 1"
+                + ") select tenant_key, usage_day, late, sum(events)::integer from flagged"
+                + " group by tenant_key, usage_day, late";
+    }
 
     private UsageWriteStatements() {}
 
     /**
-     * Charges every staged event to its tenant (the resolver's rule CTEs over the staging table, keyed by event id,
-     * which is unique in a batch) and creates the tenants not seen before, in key order.
+     * Notes the winning mapping rule's tenant on the staged events a rule matches (the resolver's rule CTEs over the
+     * staging table, keyed by event id, which is unique in a batch; most batches match none, and then no staged row
+     * is rewritten) and creates the tenants not seen before, in key order. The insert then charges each event to
+     * {@link #tenantOf the noted tenant or the fallback}.
      */
     static String resolveTenants(TenantResolver resolver) {
         return "with " + resolver.ruleCtes("usage_staging", "event_id")
-                + ", resolved as (update usage_staging s set tenant_key = "
-                + resolver.fallback("rt.tenant_key", "s0")
-                + " from usage_staging s0 left join rule_tenants rt on rt.row_key = s0.event_id"
-                + " where s.event_id = s0.event_id returning s.tenant_key)"
-                + " insert into tenant (tenant_key) select distinct tenant_key from resolved order by tenant_key"
+                + ", matched as (update usage_staging s set tenant_key = rt.tenant_key from rule_tenants rt"
+                + " where s.event_id = rt.row_key)"
+                + " insert into tenant (tenant_key) select distinct " + resolver.fallback("rt.tenant_key", "s")
+                + " from usage_staging s left join rule_tenants rt on rt.row_key = s.event_id order by 1"
                 + " on conflict do nothing";
+    }
+
+    /** The tenant a staged event {@code s} is charged to, once {@link #resolveTenants} has run. */
+    static String tenantOf(TenantResolver resolver) {
+        return resolver.fallback("s.tenant_key", "s");
     }
 
     private static String prefixed(String prefix, String columns) {

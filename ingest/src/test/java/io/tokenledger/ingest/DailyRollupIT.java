@@ -117,6 +117,9 @@ class DailyRollupIT {
                 .isEqualTo(unpriced);
         assertThat(ledger.totalDailyCost()).isEqualByComparingTo(cost);
         assertThat(ledger.totalEventCost()).isEqualByComparingTo(cost);
+        assertThat(ledger.monthRollupMismatches())
+                .as("month rollups kept by the daily rollup's triggers")
+                .isEmpty();
     }
 
     private void publish(NewRateCard card) {

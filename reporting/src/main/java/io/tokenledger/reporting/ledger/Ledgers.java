@@ -9,49 +9,68 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The per-tenant ledger, read from the daily rollups that ingest maintains with every batch. */
+/** The per-tenant ledger, read from the rollups that ingest maintains with every batch (daily, and by month). */
 @Service
 public class Ledgers {
 
-    private static final Field<BigDecimal> REQUESTS = DSL.sum(USAGE_DAILY.REQUESTS);
-    private static final Field<BigDecimal> PROMPT = DSL.sum(USAGE_DAILY.PROMPT_TOKENS);
-    private static final Field<BigDecimal> CACHED = DSL.sum(USAGE_DAILY.CACHED_PROMPT_TOKENS);
-    private static final Field<BigDecimal> COMPLETION = DSL.sum(USAGE_DAILY.COMPLETION_TOKENS);
-    private static final Field<BigDecimal> REASONING = DSL.sum(USAGE_DAILY.REASONING_TOKENS);
-    private static final Field<BigDecimal> COST = DSL.sum(USAGE_DAILY.COST);
-    private static final Field<BigDecimal> UNPRICED = DSL.sum(USAGE_DAILY.UNPRICED_REQUESTS);
+    // unqualified, so that the same query reads the daily or a month rollup (their columns share names)
+    private static final Field<String> TENANT_KEY = DSL.field(DSL.name("tenant_key"), String.class);
+    private static final Field<String> DEPLOYMENT = DSL.field(DSL.name("deployment"), String.class);
+    private static final Field<String> MODEL = DSL.field(DSL.name("model"), String.class);
+    private static final Field<LocalDate> PERIOD_START = DSL.field(DSL.name("period_start"), LocalDate.class);
+    private static final Field<BigDecimal> REQUESTS = DSL.sum(DSL.field(DSL.name("requests"), Long.class));
+    private static final Field<BigDecimal> PROMPT = DSL.sum(DSL.field(DSL.name("prompt_tokens"), Long.class));
+    private static final Field<BigDecimal> CACHED = DSL.sum(DSL.field(DSL.name("cached_prompt_tokens"), Long.class));
+    private static final Field<BigDecimal> COMPLETION = DSL.sum(DSL.field(DSL.name("completion_tokens"), Long.class));
+    private static final Field<BigDecimal> REASONING = DSL.sum(DSL.field(DSL.name("reasoning_tokens"), Long.class));
+    private static final Field<BigDecimal> COST = DSL.sum(DSL.field(DSL.name("cost"), BigDecimal.class));
+    private static final Field<BigDecimal> UNPRICED = DSL.sum(DSL.field(DSL.name("unpriced_requests"), Long.class));
 
     private final DSLContext dsl;
     private final RateCards rateCards;
     private final AdjustmentRepository adjustments;
+    private final MonthRollups monthRollups;
 
-    Ledgers(DSLContext dsl, RateCards rateCards, AdjustmentRepository adjustments) {
+    Ledgers(DSLContext dsl, RateCards rateCards, AdjustmentRepository adjustments, MonthRollups monthRollups) {
         this.dsl = dsl;
         this.rateCards = rateCards;
         this.adjustments = adjustments;
+        this.monthRollups = monthRollups;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Usage and cost as {@code query} asks, read from the month rollups when they answer it exactly (see
+     * {@link MonthRollups}), else from the daily ones; in one snapshot, so the choice and the answer agree.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Ledger query(LedgerQuery query) {
+        Optional<Table<?>> months = monthRollups.tableFor(query);
+        Table<?> source = months.orElse(USAGE_DAILY);
+        Condition condition = months.isPresent()
+                ? PERIOD_START.between(
+                        query.from().withDayOfMonth(1), query.to().withDayOfMonth(1))
+                : USAGE_DAILY.USAGE_DAY.between(query.from(), query.to());
+        if (query.tenant().isPresent()) {
+            condition = condition.and(TENANT_KEY.eq(query.tenant().get()));
+        }
+        condition = condition.and(query.scope().on(TENANT_KEY));
         List<Field<?>> keys =
                 query.groupBy().stream().<Field<?>>map(Ledgers::column).toList();
         List<Field<?>> select = new ArrayList<>(keys);
         select.addAll(List.of(REQUESTS, PROMPT, CACHED, COMPLETION, REASONING, COST, UNPRICED));
-        Condition condition = USAGE_DAILY.USAGE_DAY.between(query.from(), query.to());
-        if (query.tenant().isPresent()) {
-            condition = condition.and(USAGE_DAILY.TENANT_KEY.eq(query.tenant().get()));
-        }
-        condition = condition.and(query.scope().on(USAGE_DAILY.TENANT_KEY));
         List<LedgerRow> rows = dsl.select(select)
-                .from(USAGE_DAILY)
+                .from(source)
                 .where(condition)
                 .groupBy(keys)
                 .orderBy(keys.stream().map(Field::asc).toList())
@@ -97,18 +116,18 @@ public class Ledgers {
 
     private static Field<?> column(LedgerDimension dimension) {
         return switch (dimension) {
-            case TENANT -> USAGE_DAILY.TENANT_KEY;
-            case DEPLOYMENT -> USAGE_DAILY.DEPLOYMENT;
-            case MODEL -> USAGE_DAILY.MODEL;
+            case TENANT -> TENANT_KEY;
+            case DEPLOYMENT -> DEPLOYMENT;
+            case MODEL -> MODEL;
             case DAY -> USAGE_DAILY.USAGE_DAY;
         };
     }
 
     private static LedgerRow toRow(Record record, List<LedgerDimension> groupBy) {
-        String model = groupBy.contains(LedgerDimension.MODEL) ? record.get(USAGE_DAILY.MODEL) : null;
+        String model = groupBy.contains(LedgerDimension.MODEL) ? record.get(MODEL) : null;
         return new LedgerRow(
-                groupBy.contains(LedgerDimension.TENANT) ? record.get(USAGE_DAILY.TENANT_KEY) : null,
-                groupBy.contains(LedgerDimension.DEPLOYMENT) ? record.get(USAGE_DAILY.DEPLOYMENT) : null,
+                groupBy.contains(LedgerDimension.TENANT) ? record.get(TENANT_KEY) : null,
+                groupBy.contains(LedgerDimension.DEPLOYMENT) ? record.get(DEPLOYMENT) : null,
                 model == null || model.isEmpty() ? null : model,
                 groupBy.contains(LedgerDimension.DAY) ? record.get(USAGE_DAILY.USAGE_DAY) : null,
                 count(record.get(REQUESTS)),
