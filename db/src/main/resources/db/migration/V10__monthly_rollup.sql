@@ -54,14 +54,21 @@ group by 1, deployment, model;
 
 alter table usage_daily set (fillfactor = 50);
 
--- Adds what one statement did to usage_daily (its transition tables, signed) to the months. A month row that the
+-- Adds what one statement did to usage_daily (its transition tables, signed) to the months; an update pairs each
+-- old row with its new one by key (nothing updates a rollup's key), so it adds their difference. A month row that the
 -- change has emptied is removed, as empty daily rows are; it can only have become empty where one of its days
 -- did (a day updated to nothing, or deleted), so that clean-up costs nothing in the ingest path.
 create function usage_months_follow() returns trigger language plpgsql as $$
 declare
     changed text := case tg_op
         when 'INSERT' then 'select *, 1 as sign from new_rows'
-        when 'UPDATE' then 'select *, 1 as sign from new_rows union all select *, -1 from old_rows'
+        when 'UPDATE' then 'select n.usage_day, n.tenant_key, n.deployment, n.model,'
+            || ' n.requests - o.requests as requests, n.prompt_tokens - o.prompt_tokens as prompt_tokens,'
+            || ' n.cached_prompt_tokens - o.cached_prompt_tokens as cached_prompt_tokens,'
+            || ' n.completion_tokens - o.completion_tokens as completion_tokens,'
+            || ' n.reasoning_tokens - o.reasoning_tokens as reasoning_tokens, n.cost - o.cost as cost,'
+            || ' n.unpriced_requests - o.unpriced_requests as unpriced_requests, 1 as sign'
+            || ' from new_rows n join old_rows o using (usage_day, tenant_key, deployment, model)'
         else 'select *, -1 as sign from old_rows' end;
     emptied text := case tg_op
         when 'UPDATE' then 'select * from new_rows where requests = 0 and prompt_tokens = 0'

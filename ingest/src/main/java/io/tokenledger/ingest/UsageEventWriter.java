@@ -1,7 +1,8 @@
 package io.tokenledger.ingest;
 
 import io.tokenledger.pricing.CostExpression;
-import java.io.StringReader;
+import io.tokenledger.pricing.PricingProperties;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -37,9 +38,11 @@ class UsageEventWriter {
     private final JsonMapper json;
     private final String resolveTenants;
     private final String insertAndRollUp;
+    private final String reportingCurrency;
 
-    UsageEventWriter(DSLContext dsl, TenantResolver tenants) {
+    UsageEventWriter(DSLContext dsl, TenantResolver tenants, PricingProperties pricing) {
         this.dsl = dsl;
+        this.reportingCurrency = pricing.currency();
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
         this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(UsageWriteStatements.tenantOf(tenants));
@@ -58,7 +61,7 @@ class UsageEventWriter {
         if (events.isEmpty()) {
             return new Written(0, List.of());
         }
-        String rows = toCopyText(events);
+        byte[] rows = toCopyRows(events);
         dsl.connection(connection -> copyIntoStaging(connection, rows));
         dsl.execute(resolveTenants);
         int[] accepted = {0};
@@ -71,15 +74,18 @@ class UsageEventWriter {
         return new Written(accepted[0], touched);
     }
 
-    private static Field<java.math.BigDecimal> stagedCost() {
-        return CostExpression.of(
+    /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */
+    private Field<java.math.BigDecimal> stagedCost() {
+        return CostExpression.inReportingCurrency(
+                reportingCurrency,
+                DSL.field("s.usage_day", LocalDate.class),
                 DSL.field("s.prompt_tokens", Long.class),
                 DSL.field("s.cached_prompt_tokens", Long.class),
                 DSL.field("s.completion_tokens", Long.class),
                 DSL.field("s.reasoning_tokens", Long.class));
     }
 
-    private static void copyIntoStaging(Connection connection, String rows) throws SQLException {
+    private static void copyIntoStaging(Connection connection, byte[] rows) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute(UsageWriteStatements.CREATE_STAGING);
         }
@@ -88,20 +94,20 @@ class UsageEventWriter {
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn(
-                            "copy usage_staging (" + UsageWriteStatements.COPY_COLUMNS + ") from stdin (format csv)",
-                            new StringReader(rows));
+                            "copy usage_staging (" + UsageWriteStatements.COPY_COLUMNS + ") from stdin (format binary)",
+                            new ByteArrayInputStream(rows));
         } catch (java.io.IOException e) {
             throw new SQLException("COPY into usage_staging failed", e);
         }
     }
 
-    private String toCopyText(List<StagedEvent> events) {
-        CopyRows rows = new CopyRows(events.size());
+    private byte[] toCopyRows(List<StagedEvent> events) {
+        CopyRows rows = new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, events.size());
         for (StagedEvent staged : events) {
             UsageEvent e = staged.event();
             rows.text(e.id())
-                    .text(e.time().toString())
-                    .text(staged.day().toString())
+                    .timestamp(e.time())
+                    .date(staged.day())
                     .text(e.tenant())
                     .text(staged.source())
                     .text(e.subscriptionId())
@@ -115,19 +121,19 @@ class UsageEventWriter {
                     .text(e.model() == null ? "" : e.model())
                     .text(e.region())
                     .text(e.backendId())
-                    .number(e.tokens().prompt())
-                    .number(e.tokens().cachedPrompt())
-                    .number(e.tokens().completion())
-                    .number(e.tokens().reasoning())
-                    .number(e.requests())
+                    .bigint(e.tokens().prompt())
+                    .bigint(e.tokens().cachedPrompt())
+                    .bigint(e.tokens().completion())
+                    .bigint(e.tokens().reasoning())
+                    .integer(e.requests())
                     .bool(e.streaming())
                     .bool(e.estimated())
-                    .number(e.statusCode() == null ? null : e.statusCode().longValue())
-                    .text(attributesJson(e.attributes()))
-                    .number(staged.rateCardId());
+                    .integer(e.statusCode())
+                    .jsonb(attributesJson(e.attributes()))
+                    .bigint(staged.rateCardId());
             rows.endRow();
         }
-        return rows.toText();
+        return rows.toBytes();
     }
 
     private String attributesJson(Map<String, String> attributes) {

@@ -9,6 +9,8 @@ final class UsageWriteStatements {
             + " backend_id, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens, requests,"
             + " streaming, estimated, status_code, attributes, rate_card_id";
 
+    static final int COPY_COLUMN_COUNT = COPY_COLUMNS.split(",").length;
+
     static final String CREATE_STAGING = "create temporary table if not exists usage_staging ("
             + " event_id text, event_time timestamptz, usage_day date, tenant text, source text,"
             + " subscription_id text, subscription_name text, product_id text, api_id text, operation_id text,"
