@@ -36,7 +36,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDir())
                     .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // zonky starts PostgreSQL for throw-away test databases (fsync and synchronous commit off);
+                    // this one holds the ledger: a commit is on disk before ingest answers or checkpoints
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
