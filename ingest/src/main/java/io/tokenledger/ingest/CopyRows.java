@@ -1,13 +1,10 @@
 package io.tokenledger.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * Builds a PostgreSQL {@code COPY ... (format binary)} stream: the server takes each value as it is stored instead of
@@ -23,24 +20,28 @@ final class CopyRows {
     private static final byte JSONB_VERSION = 1;
 
     private final int columns;
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    // a plain growing array: a ByteArrayOutputStream would take a lock for every byte of every number
+    private byte[] bytes;
+    private int size;
     private int fieldsInRow;
 
     CopyRows(int columns, int expectedRows) {
         this.columns = columns;
-        this.bytes = new ByteArrayOutputStream(expectedRows * 320);
-        this.out = new DataOutputStream(bytes);
-        write(() -> {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags: no OIDs
-            out.writeInt(0); // no header extension
-        });
+        this.bytes = new byte[Math.max(64, expectedRows * 320)];
+        put(SIGNATURE);
+        putInt(0); // flags: no OIDs
+        putInt(0); // no header extension
     }
 
     /** A {@code text} value (null for SQL null). */
     CopyRows text(String value) {
-        return value == null ? nullField() : field(value.getBytes(StandardCharsets.UTF_8));
+        if (value == null) {
+            return nullField();
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        startField(utf8.length);
+        put(utf8);
+        return this;
     }
 
     /** A {@code jsonb} value given as JSON text. */
@@ -48,49 +49,59 @@ final class CopyRows {
         if (json == null) {
             return nullField();
         }
-        byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        byte[] value = new byte[text.length + 1];
-        value[0] = JSONB_VERSION;
-        System.arraycopy(text, 0, value, 1, text.length);
-        return field(value);
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        startField(utf8.length + 1);
+        put(new byte[] {JSONB_VERSION});
+        put(utf8);
+        return this;
     }
 
     /** A {@code timestamptz}: microseconds since 2000-01-01 UTC, rounded to the nearest as PostgreSQL rounds text. */
     CopyRows timestamp(Instant value) {
-        long micros =
-                ChronoUnit.MICROS.between(POSTGRES_EPOCH, value.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
-        return fixed(8, () -> out.writeLong(micros));
+        startField(8);
+        putLong(ChronoUnit.MICROS.between(POSTGRES_EPOCH, value.plusNanos(500).truncatedTo(ChronoUnit.MICROS)));
+        return this;
     }
 
     /** A {@code date}: days since 2000-01-01. */
     CopyRows date(LocalDate value) {
-        int days = (int) ChronoUnit.DAYS.between(POSTGRES_EPOCH_DAY, value);
-        return fixed(4, () -> out.writeInt(days));
-    }
-
-    /** A {@code bigint} (null for SQL null). */
-    CopyRows bigint(Long value) {
-        return value == null ? nullField() : fixed(8, () -> out.writeLong(value));
+        startField(4);
+        putInt((int) ChronoUnit.DAYS.between(POSTGRES_EPOCH_DAY, value));
+        return this;
     }
 
     /** A {@code bigint}. */
     CopyRows bigint(long value) {
-        return fixed(8, () -> out.writeLong(value));
+        startField(8);
+        putLong(value);
+        return this;
+    }
+
+    /** A {@code bigint} (null for SQL null). */
+    CopyRows bigint(Long value) {
+        return value == null ? nullField() : bigint(value.longValue());
     }
 
     /** An {@code integer}. */
     CopyRows integer(int value) {
-        return fixed(4, () -> out.writeInt(value));
+        startField(4);
+        putInt(value);
+        return this;
     }
 
     /** An {@code integer} (null for SQL null). */
     CopyRows integer(Integer value) {
-        return value == null ? nullField() : fixed(4, () -> out.writeInt(value));
+        return value == null ? nullField() : integer(value.intValue());
     }
 
     /** A {@code boolean} (null for SQL null). */
     CopyRows bool(Boolean value) {
-        return value == null ? nullField() : fixed(1, () -> out.writeByte(value ? 1 : 0));
+        if (value == null) {
+            return nullField();
+        }
+        startField(1);
+        put(new byte[] {(byte) (value ? 1 : 0)});
+        return this;
     }
 
     void endRow() {
@@ -102,40 +113,53 @@ final class CopyRows {
 
     /** The stream, with its trailer; the builder is spent. */
     byte[] toBytes() {
-        write(() -> out.writeShort(-1));
-        return bytes.toByteArray();
-    }
-
-    private CopyRows field(byte[] value) {
-        return fixed(value.length, () -> out.write(value));
+        putShort(-1);
+        return Arrays.copyOf(bytes, size);
     }
 
     private CopyRows nullField() {
-        return fixed(-1, () -> {});
-    }
-
-    private CopyRows fixed(int length, Write value) {
-        write(() -> {
-            if (fieldsInRow == 0) {
-                out.writeShort(columns);
-            }
-            out.writeInt(length);
-            value.run();
-        });
-        fieldsInRow++;
+        startField(-1);
         return this;
     }
 
-    private static void write(Write write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen: writing to memory", e);
+    /** Starts a field of {@code length} bytes (-1: null), and the row with its field count if it is the first. */
+    private void startField(int length) {
+        if (fieldsInRow == 0) {
+            putShort(columns);
+        }
+        fieldsInRow++;
+        putInt(length);
+    }
+
+    private void putShort(int value) {
+        ensure(2);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    private void putInt(int value) {
+        ensure(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            bytes[size++] = (byte) (value >>> shift);
         }
     }
 
-    @FunctionalInterface
-    private interface Write {
-        void run() throws IOException;
+    private void putLong(long value) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            bytes[size++] = (byte) (value >>> shift);
+        }
+    }
+
+    private void put(byte[] value) {
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
     }
 }
