@@ -41,7 +41,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // this one holds the ledger: a commit is on disk before ingest answers or checkpoints
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+                    .setServerConfig("full_page_writes", "on")
+                    // ledger queries group and sort hundreds of thousands of rollup rows; 4 MB spills them to disk
+                    .setServerConfig("work_mem", "32MB");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
@@ -72,7 +74,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     return;
                 }
             }
-            statement.execute("create database " + EmbeddedPostgresAutoConfiguration.DATABASE);
+            // code point order, as the C.UTF-8 of the cluster sorts, but by PostgreSQL's own collation rather than
+            // the C library's: sorting text (every ledger query orders by tenant) is about twice as fast
+            statement.execute("create database " + EmbeddedPostgresAutoConfiguration.DATABASE
+                    + " template template0 encoding 'UTF8' locale_provider 'builtin' builtin_locale 'C.UTF-8'");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the tokenledger database: " + e.getMessage(), e);
         }
