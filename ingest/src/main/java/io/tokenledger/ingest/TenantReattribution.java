@@ -67,9 +67,11 @@ class TenantReattribution {
             + ") select old_tenant, new_tenant, usage_day, count(*) from moved"
             + " group by old_tenant, new_tenant, usage_day";
 
-    // every event counts at least one request, so a rollup row without requests has no events left
+    // a rollup row with nothing left in it has no events left (an App Insights correction may carry tokens but no
+    // requests, so requests alone do not tell)
     private static final String REMOVE_EMPTY = "delete from usage_daily where tenant_key = any({0})"
-            + " and usage_day between {1} and {2} and requests = 0";
+            + " and usage_day between {1} and {2} and requests = 0 and prompt_tokens = 0 and completion_tokens = 0"
+            + " and cost = 0 and unpriced_requests = 0";
 
     private final DSLContext dsl;
     private final String move;
