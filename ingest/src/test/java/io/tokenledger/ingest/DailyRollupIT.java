@@ -117,7 +117,7 @@ class DailyRollupIT {
                 .isEqualTo(unpriced);
         assertThat(ledger.totalDailyCost()).isEqualByComparingTo(cost);
         assertThat(ledger.totalEventCost()).isEqualByComparingTo(cost);
-        assertThat(ledger.monthRollupMismatches())
+        assertThat(ledger.narrowRollupMismatches())
                 .as("month rollups kept by the daily rollup's triggers")
                 .isEmpty();
     }

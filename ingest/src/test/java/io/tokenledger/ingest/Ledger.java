@@ -129,27 +129,27 @@ final class Ledger {
     }
 
     /**
-     * The month rollups' rows that differ from the daily rollups summed by month (missing, extra or other sums),
-     * described; empty when both month rollups agree with the daily one.
+     * The narrow rollups' rows that differ from the daily rollup summed to their dimensions (missing, extra or other
+     * sums), described; empty when both agree with the daily one.
      */
-    List<String> monthRollupMismatches() {
+    List<String> narrowRollupMismatches() {
         List<String> mismatches = new java.util.ArrayList<>();
-        mismatches.addAll(monthMismatches("usage_tenant_month", "tenant_key"));
-        mismatches.addAll(monthMismatches("usage_deployment_month", "deployment, model"));
+        mismatches.addAll(narrowMismatches("usage_tenant_day", "tenant_key"));
+        mismatches.addAll(narrowMismatches("usage_deployment_day", "deployment, model"));
         return mismatches;
     }
 
-    private List<String> monthMismatches(String table, String keys) {
+    private List<String> narrowMismatches(String table, String keys) {
         String sums = "requests, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens, cost,"
                 + " unpriced_requests";
         return dsl.fetch(
-                        "select {0} as rollup, period_start, " + keys + ", m, d from (select period_start, "
-                                + keys + ", row(" + sums + ") as m from " + table + ") m full join (select"
-                                + " date_trunc('month', usage_day::timestamp)::date as period_start, " + keys
+                        "select {0} as rollup, usage_day, " + keys + ", m, d from (select usage_day, " + keys
+                                + ", row(" + sums + ") as m from " + table + ") m full join (select usage_day, " + keys
                                 + ", row(sum(requests)::bigint, sum(prompt_tokens)::bigint, sum(cached_prompt_tokens)::bigint,"
                                 + " sum(completion_tokens)::bigint, sum(reasoning_tokens)::bigint, sum(cost),"
                                 + " sum(unpriced_requests)::bigint) as d"
-                                + " from usage_daily group by 1, " + keys + ") d using (period_start, " + keys + ")"
+                                + " from usage_daily group by usage_day, " + keys + ") d using (usage_day, " + keys
+                                + ")"
                                 + " where m.m is distinct from d.d",
                         DSL.inline(table))
                 .map(org.jooq.Record::toString);

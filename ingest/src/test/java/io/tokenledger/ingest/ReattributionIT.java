@@ -83,7 +83,7 @@ class ReattributionIT extends NovemberTodayTest {
         assertThat(ledger.event("oct").getTenantKey()).isEqualTo("unassigned");
         assertThat(ledger.event("nov-other").getTenantKey()).isEqualTo("unassigned");
         assertThat(openRollup()).isEqualTo(openRollupFromEvents());
-        assertThat(ledger.monthRollupMismatches()).isEmpty();
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ class ReattributionIT extends NovemberTodayTest {
         assertThat(ledger.rollup())
                 .allSatisfy(line -> assertThat(line.requests()).isPositive());
         assertThat(openRollup()).isEqualTo(openRollupFromEvents());
-        assertThat(ledger.monthRollupMismatches()).isEmpty();
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReattributionIT extends NovemberTodayTest {
         assertThat(ledger.event("nov-1").getTenantKey()).isEqualTo("unassigned");
         assertThat(ledger.event("nov-other").getTenantKey()).isEqualTo("other");
         assertThat(openRollup()).isEqualTo(openRollupFromEvents());
-        assertThat(ledger.monthRollupMismatches()).isEmpty();
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
     @Test

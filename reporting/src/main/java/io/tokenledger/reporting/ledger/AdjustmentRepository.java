@@ -1,7 +1,7 @@
 package io.tokenledger.reporting.ledger;
 
 import static io.tokenledger.db.jooq.Tables.LEDGER_ADJUSTMENT;
-import static io.tokenledger.db.jooq.Tables.USAGE_TENANT_MONTH;
+import static io.tokenledger.db.jooq.Tables.USAGE_TENANT_DAY;
 
 import io.tokenledger.db.jooq.tables.records.LedgerAdjustmentRecord;
 import java.math.BigDecimal;
@@ -15,13 +15,13 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Reads the adjustments ingest books and the per-period sums of usage (from the month rollup) and adjustments. */
+/** Reads the adjustments ingest books and the per-period sums of usage (from the tenant × day rollup) and adjustments. */
 @Repository
 class AdjustmentRepository {
 
-    private static final Field<BigDecimal> USAGE_COST = DSL.coalesce(DSL.sum(USAGE_TENANT_MONTH.COST), BigDecimal.ZERO);
+    private static final Field<BigDecimal> USAGE_COST = DSL.coalesce(DSL.sum(USAGE_TENANT_DAY.COST), BigDecimal.ZERO);
     private static final Field<BigDecimal> UNPRICED =
-            DSL.coalesce(DSL.sum(USAGE_TENANT_MONTH.UNPRICED_REQUESTS), BigDecimal.ZERO);
+            DSL.coalesce(DSL.sum(USAGE_TENANT_DAY.UNPRICED_REQUESTS), BigDecimal.ZERO);
     private static final Field<BigDecimal> ADJUSTED = DSL.coalesce(DSL.sum(LEDGER_ADJUSTMENT.COST), BigDecimal.ZERO);
     private static final Field<BigDecimal> ADJUSTED_UNPRICED =
             DSL.coalesce(DSL.sum(LEDGER_ADJUSTMENT.UNPRICED_REQUESTS), BigDecimal.ZERO);
@@ -49,12 +49,12 @@ class AdjustmentRepository {
     /** Usage and adjustments of a period per tenant, for the tenants with either. */
     Map<String, PeriodTotal> totalsByTenant(YearMonth period, TenantScope scope) {
         Map<String, PeriodTotal> totals = new LinkedHashMap<>();
-        dsl.select(USAGE_TENANT_MONTH.TENANT_KEY, USAGE_COST, UNPRICED)
-                .from(USAGE_TENANT_MONTH)
-                .where(USAGE_TENANT_MONTH.PERIOD_START.eq(period.atDay(1)))
-                .and(scope.on(USAGE_TENANT_MONTH.TENANT_KEY))
-                .groupBy(USAGE_TENANT_MONTH.TENANT_KEY)
-                .orderBy(USAGE_TENANT_MONTH.TENANT_KEY)
+        dsl.select(USAGE_TENANT_DAY.TENANT_KEY, USAGE_COST, UNPRICED)
+                .from(USAGE_TENANT_DAY)
+                .where(USAGE_TENANT_DAY.USAGE_DAY.between(period.atDay(1), period.atEndOfMonth()))
+                .and(scope.on(USAGE_TENANT_DAY.TENANT_KEY))
+                .groupBy(USAGE_TENANT_DAY.TENANT_KEY)
+                .orderBy(USAGE_TENANT_DAY.TENANT_KEY)
                 .forEach(row -> totals.put(
                         row.value1(), new PeriodTotal(period, row.value2(), BigDecimal.ZERO, count(row.value3()))));
         dsl.select(LEDGER_ADJUSTMENT.TENANT_KEY, ADJUSTED, ADJUSTED_UNPRICED)
@@ -75,8 +75,11 @@ class AdjustmentRepository {
 
     /** The months that have usage or adjustments, newest first. */
     List<YearMonth> periodsWithEntries() {
-        var usageMonths =
-                DSL.selectDistinct(USAGE_TENANT_MONTH.PERIOD_START.as("period")).from(USAGE_TENANT_MONTH);
+        var usageMonths = DSL.selectDistinct(DSL.field(
+                                "date_trunc('month', {0}::timestamp)::date",
+                                LocalDate.class, USAGE_TENANT_DAY.USAGE_DAY)
+                        .as("period"))
+                .from(USAGE_TENANT_DAY);
         var adjustmentMonths =
                 DSL.selectDistinct(LEDGER_ADJUSTMENT.BOOKED_PERIOD.as("period")).from(LEDGER_ADJUSTMENT);
         return dsl.select(DSL.field(DSL.name("p", "period"), LocalDate.class))

@@ -1,7 +1,5 @@
 package io.tokenledger.reporting.ledger;
 
-import static io.tokenledger.db.jooq.Tables.USAGE_DAILY;
-
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +7,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -17,10 +14,12 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The per-tenant ledger, read from the rollups that ingest maintains with every batch (daily, and by month). */
+/**
+ * The per-tenant ledger, read from the rollups that ingest maintains with every batch: the daily rollup, or one of
+ * the narrow ones derived from it ({@link NarrowRollups}).
+ */
 @Service
 public class Ledgers {
 
@@ -28,7 +27,7 @@ public class Ledgers {
     private static final Field<String> TENANT_KEY = DSL.field(DSL.name("tenant_key"), String.class);
     private static final Field<String> DEPLOYMENT = DSL.field(DSL.name("deployment"), String.class);
     private static final Field<String> MODEL = DSL.field(DSL.name("model"), String.class);
-    private static final Field<LocalDate> PERIOD_START = DSL.field(DSL.name("period_start"), LocalDate.class);
+    private static final Field<LocalDate> USAGE_DAY = DSL.field(DSL.name("usage_day"), LocalDate.class);
     // token and request sums as bigint: PostgreSQL's sum of bigint is numeric, which is slower to send and read
     private static final Field<Long> REQUESTS = total("requests");
     private static final Field<Long> PROMPT = total("prompt_tokens");
@@ -41,27 +40,18 @@ public class Ledgers {
     private final DSLContext dsl;
     private final RateCards rateCards;
     private final AdjustmentRepository adjustments;
-    private final MonthRollups monthRollups;
 
-    Ledgers(DSLContext dsl, RateCards rateCards, AdjustmentRepository adjustments, MonthRollups monthRollups) {
+    Ledgers(DSLContext dsl, RateCards rateCards, AdjustmentRepository adjustments) {
         this.dsl = dsl;
         this.rateCards = rateCards;
         this.adjustments = adjustments;
-        this.monthRollups = monthRollups;
     }
 
-    /**
-     * Usage and cost as {@code query} asks, read from the month rollups when they answer it exactly (see
-     * {@link MonthRollups}), else from the daily ones; in one snapshot, so the choice and the answer agree.
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /** Usage and cost as {@code query} asks, read from the narrowest rollup that has its dimensions. */
+    @Transactional(readOnly = true)
     public Ledger query(LedgerQuery query) {
-        Optional<Table<?>> months = monthRollups.tableFor(query);
-        Table<?> source = months.orElse(USAGE_DAILY);
-        Condition condition = months.isPresent()
-                ? PERIOD_START.between(
-                        query.from().withDayOfMonth(1), query.to().withDayOfMonth(1))
-                : USAGE_DAILY.USAGE_DAY.between(query.from(), query.to());
+        Table<?> source = NarrowRollups.tableFor(query);
+        Condition condition = USAGE_DAY.between(query.from(), query.to());
         if (query.tenant().isPresent()) {
             condition = condition.and(TENANT_KEY.eq(query.tenant().get()));
         }
@@ -120,7 +110,7 @@ public class Ledgers {
             case TENANT -> TENANT_KEY;
             case DEPLOYMENT -> DEPLOYMENT;
             case MODEL -> MODEL;
-            case DAY -> USAGE_DAILY.USAGE_DAY;
+            case DAY -> USAGE_DAY;
         };
     }
 

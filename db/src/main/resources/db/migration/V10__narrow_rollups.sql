@@ -1,18 +1,18 @@
 -- Issue 9: the ledger at 10M+ events.
 
--- Month rollups: the daily rollups summed per business month and tenant, and per month, deployment and model,
--- so that month queries (by tenant; by deployment or model) read hundreds of rows instead of hundreds of
--- thousands. Statement-level triggers on usage_daily keep them: every statement that changes daily rollups (an
--- ingest batch, a re-pricing, a re-attribution) changes the months by the same amounts, in the same transaction,
--- set-based and once per statement, so no writer can forget them. They are coarse on purpose: a batch of 10,000
--- events touches a few hundred of their rows, where a month × tenant × deployment × model rollup would cost as
--- much as the daily one again.
+-- Narrow rollups: the daily rollups summed per day and tenant, and per day, deployment and model, so that the
+-- ledger's most common questions (a month by tenant; by deployment or model; spend per day stacked by tenant)
+-- read thousands of rows instead of hundreds of thousands. Statement-level triggers on usage_daily keep them:
+-- every statement that changes daily rollups (an ingest batch, a re-pricing, a re-attribution) changes them by
+-- the same amounts, in the same transaction, set-based and once per statement, so no writer can forget them.
+-- They drop a dimension each rather than coarsening the day: a batch of 10,000 events (a couple of hours of
+-- traffic) touches a few hundred of their rows, and any range of days can be read from them.
 --
 -- The rollups are updated in place all day long; a fill factor of 50 leaves room on each page for the new row
 -- versions, so that those updates are HOT (no new index entries, no bloat).
 
-create table usage_tenant_month (
-    period_start         date    not null,
+create table usage_tenant_day (
+    usage_day            date    not null,
     tenant_key           text    not null,
     requests             bigint  not null,
     prompt_tokens        bigint  not null,
@@ -21,12 +21,11 @@ create table usage_tenant_month (
     reasoning_tokens     bigint  not null,
     cost                 numeric not null,
     unpriced_requests    bigint  not null,
-    constraint usage_tenant_month_pk primary key (period_start, tenant_key),
-    constraint usage_tenant_month_first_day_ck check (extract(day from period_start) = 1)
+    constraint usage_tenant_day_pk primary key (usage_day, tenant_key)
 ) with (fillfactor = 50);
 
-create table usage_deployment_month (
-    period_start         date    not null,
+create table usage_deployment_day (
+    usage_day            date    not null,
     deployment           text    not null,
     model                text    not null,
     requests             bigint  not null,
@@ -36,29 +35,28 @@ create table usage_deployment_month (
     reasoning_tokens     bigint  not null,
     cost                 numeric not null,
     unpriced_requests    bigint  not null,
-    constraint usage_deployment_month_pk primary key (period_start, deployment, model),
-    constraint usage_deployment_month_first_day_ck check (extract(day from period_start) = 1)
+    constraint usage_deployment_day_pk primary key (usage_day, deployment, model)
 ) with (fillfactor = 50);
 
-insert into usage_tenant_month
-select date_trunc('month', usage_day::timestamp)::date, tenant_key, sum(requests), sum(prompt_tokens),
+insert into usage_tenant_day
+select usage_day, tenant_key, sum(requests), sum(prompt_tokens),
        sum(cached_prompt_tokens), sum(completion_tokens), sum(reasoning_tokens), sum(cost), sum(unpriced_requests)
 from usage_daily
 group by 1, tenant_key;
 
-insert into usage_deployment_month
-select date_trunc('month', usage_day::timestamp)::date, deployment, model, sum(requests), sum(prompt_tokens),
+insert into usage_deployment_day
+select usage_day, deployment, model, sum(requests), sum(prompt_tokens),
        sum(cached_prompt_tokens), sum(completion_tokens), sum(reasoning_tokens), sum(cost), sum(unpriced_requests)
 from usage_daily
 group by 1, deployment, model;
 
 alter table usage_daily set (fillfactor = 50);
 
--- Adds what one statement did to usage_daily (its transition tables, signed) to the months; an update pairs each
--- old row with its new one by key (nothing updates a rollup's key), so it adds their difference. A month row that the
--- change has emptied is removed, as empty daily rows are; it can only have become empty where one of its days
--- did (a day updated to nothing, or deleted), so that clean-up costs nothing in the ingest path.
-create function usage_months_follow() returns trigger language plpgsql as $$
+-- Adds what one statement did to usage_daily (its transition tables, signed) to the narrow rollups; an update pairs each
+-- old row with its new one by key (nothing updates a rollup's key), so it adds their difference. A narrow row that the
+-- change has emptied is removed, as empty daily rows are; it can only have become empty where one of its daily
+-- rows did (updated to nothing, or deleted), so that clean-up costs nothing in the ingest path.
+create function narrow_rollups_follow() returns trigger language plpgsql as $$
 declare
     changed text := case tg_op
         when 'INSERT' then 'select *, 1 as sign from new_rows'
@@ -77,7 +75,7 @@ declare
 begin
     execute format($sql$
         with changes as (
-            select date_trunc('month', usage_day::timestamp)::date as period_start, tenant_key, deployment, model,
+            select usage_day, tenant_key, deployment, model,
                    sign * requests as requests, sign * prompt_tokens as prompt_tokens,
                    sign * cached_prompt_tokens as cached_prompt_tokens,
                    sign * completion_tokens as completion_tokens, sign * reasoning_tokens as reasoning_tokens,
@@ -85,13 +83,13 @@ begin
             from (%s) c
         ),
         by_tenant as (
-            insert into usage_tenant_month as m
-            select period_start, tenant_key, sum(requests), sum(prompt_tokens), sum(cached_prompt_tokens),
+            insert into usage_tenant_day as m
+            select usage_day, tenant_key, sum(requests), sum(prompt_tokens), sum(cached_prompt_tokens),
                    sum(completion_tokens), sum(reasoning_tokens), sum(cost), sum(unpriced_requests)
             from changes
-            group by period_start, tenant_key
-            order by period_start, tenant_key
-            on conflict on constraint usage_tenant_month_pk do update set
+            group by usage_day, tenant_key
+            order by usage_day, tenant_key
+            on conflict on constraint usage_tenant_day_pk do update set
                 requests = m.requests + excluded.requests,
                 prompt_tokens = m.prompt_tokens + excluded.prompt_tokens,
                 cached_prompt_tokens = m.cached_prompt_tokens + excluded.cached_prompt_tokens,
@@ -102,13 +100,13 @@ begin
             returning 1
         ),
         by_deployment as (
-            insert into usage_deployment_month as m
-            select period_start, deployment, model, sum(requests), sum(prompt_tokens), sum(cached_prompt_tokens),
+            insert into usage_deployment_day as m
+            select usage_day, deployment, model, sum(requests), sum(prompt_tokens), sum(cached_prompt_tokens),
                    sum(completion_tokens), sum(reasoning_tokens), sum(cost), sum(unpriced_requests)
             from changes
-            group by period_start, deployment, model
-            order by period_start, deployment, model
-            on conflict on constraint usage_deployment_month_pk do update set
+            group by usage_day, deployment, model
+            order by usage_day, deployment, model
+            on conflict on constraint usage_deployment_day_pk do update set
                 requests = m.requests + excluded.requests,
                 prompt_tokens = m.prompt_tokens + excluded.prompt_tokens,
                 cached_prompt_tokens = m.cached_prompt_tokens + excluded.cached_prompt_tokens,
@@ -123,17 +121,16 @@ begin
     if tg_op <> 'INSERT' then
         execute format($sql$
             with emptied as (
-                select distinct date_trunc('month', usage_day::timestamp)::date as period_start, tenant_key,
-                       deployment, model
+                select distinct usage_day, tenant_key, deployment, model
                 from (%s) e
             ), tenants as (
-                delete from usage_tenant_month m using emptied e
-                where m.period_start = e.period_start and m.tenant_key = e.tenant_key
+                delete from usage_tenant_day m using emptied e
+                where m.usage_day = e.usage_day and m.tenant_key = e.tenant_key
                   and m.requests = 0 and m.prompt_tokens = 0 and m.cached_prompt_tokens = 0 and m.completion_tokens = 0
                   and m.reasoning_tokens = 0 and m.cost = 0 and m.unpriced_requests = 0
             )
-            delete from usage_deployment_month m using emptied e
-            where m.period_start = e.period_start and m.deployment = e.deployment and m.model = e.model
+            delete from usage_deployment_day m using emptied e
+            where m.usage_day = e.usage_day and m.deployment = e.deployment and m.model = e.model
               and m.requests = 0 and m.prompt_tokens = 0 and m.cached_prompt_tokens = 0 and m.completion_tokens = 0
                   and m.reasoning_tokens = 0 and m.cost = 0 and m.unpriced_requests = 0
             $sql$, emptied);
@@ -143,11 +140,11 @@ end
 $$;
 
 create trigger usage_daily_inserted_tg after insert on usage_daily
-    referencing new table as new_rows for each statement execute function usage_months_follow();
+    referencing new table as new_rows for each statement execute function narrow_rollups_follow();
 create trigger usage_daily_updated_tg after update on usage_daily
-    referencing old table as old_rows new table as new_rows for each statement execute function usage_months_follow();
+    referencing old table as old_rows new table as new_rows for each statement execute function narrow_rollups_follow();
 create trigger usage_daily_deleted_tg after delete on usage_daily
-    referencing old table as old_rows for each statement execute function usage_months_follow();
+    referencing old table as old_rows for each statement execute function narrow_rollups_follow();
 
 -- usage_event is written append-mostly in time order: a BRIN index on the business day finds a day range's
 -- blocks (re-pricing, re-attribution) at almost no cost per insert, where the B-tree on (deployment, day) cost every
