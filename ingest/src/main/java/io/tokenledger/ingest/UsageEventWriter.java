@@ -1,6 +1,7 @@
 package io.tokenledger.ingest;
 
 import io.tokenledger.pricing.CostExpression;
+import io.tokenledger.pricing.PricingProperties;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,9 +38,11 @@ class UsageEventWriter {
     private final JsonMapper json;
     private final String resolveTenants;
     private final String insertAndRollUp;
+    private final String reportingCurrency;
 
-    UsageEventWriter(DSLContext dsl, TenantResolver tenants) {
+    UsageEventWriter(DSLContext dsl, TenantResolver tenants, PricingProperties pricing) {
         this.dsl = dsl;
+        this.reportingCurrency = pricing.currency();
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
         this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(UsageWriteStatements.tenantOf(tenants));
@@ -71,8 +74,11 @@ class UsageEventWriter {
         return new Written(accepted[0], touched);
     }
 
-    private static Field<java.math.BigDecimal> stagedCost() {
-        return CostExpression.of(
+    /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */
+    private Field<java.math.BigDecimal> stagedCost() {
+        return CostExpression.inReportingCurrency(
+                reportingCurrency,
+                DSL.field("s.usage_day", LocalDate.class),
                 DSL.field("s.prompt_tokens", Long.class),
                 DSL.field("s.cached_prompt_tokens", Long.class),
                 DSL.field("s.completion_tokens", Long.class),

@@ -11,6 +11,8 @@ import io.tokenledger.pricing.PriceBook;
 import io.tokenledger.pricing.RateCard;
 import io.tokenledger.pricing.RateCardPublished;
 import io.tokenledger.pricing.RateCards;
+import io.tokenledger.pricing.fx.FxRate;
+import io.tokenledger.pricing.fx.FxRateSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -88,6 +90,13 @@ class UsageRepricer {
             + " having sum(cost - coalesce(old_cost, 0)) <> 0 or count(*) filter (where old_cost is null) > 0"
             + " order by 2, tenant_key, deployment, model"
             + ") select tenant_key, count(*) from repriced group by tenant_key";
+
+    // the period's usage priced by a card in the rate's currency, converted anew (the card that priced it stays)
+    private static final String RECONVERT = COMBOS + ", repriced as ("
+            + " update usage_event e set cost = {3} from combos c, rate_card"
+            + " where rate_card.rate_card_id = e.rate_card_id and rate_card.currency = {4} and " + ON_COMBO
+            + " returning e.tenant_key)"
+            + " select tenant_key, count(*) from repriced group by tenant_key";
 
     private final DSLContext dsl;
     private final RateCards rateCards;
@@ -168,6 +177,53 @@ class UsageRepricer {
     }
 
     /**
+     * A period's FX rate was entered or corrected: the period's usage priced by cards in that currency is converted
+     * anew and its rollups rebuilt, in the same transaction. Closed periods keep their amounts (their rates are
+     * final; callers refuse them, this is the last guard).
+     */
+    @EventListener
+    void reconvert(FxRateSet set) {
+        FxRate rate = set.rate();
+        if (dsl.fetchExists(
+                BILLING_PERIOD, BILLING_PERIOD.PERIOD_START.eq(rate.period().atDay(1)))) {
+            throw new IllegalStateException("billing period " + rate.period() + " is closed; its FX rates are final");
+        }
+        List<Long> cards = rateCards.idsInCurrency(rate.currency());
+        List<Combo> combos = cards.isEmpty()
+                ? List.of()
+                : dsl.selectDistinct(USAGE_EVENT.DEPLOYMENT, USAGE_EVENT.MODEL, USAGE_EVENT.USAGE_DAY)
+                        .from(USAGE_EVENT)
+                        .where(USAGE_EVENT.USAGE_DAY.between(
+                                rate.period().atDay(1), rate.period().atEndOfMonth()))
+                        .and(USAGE_EVENT.RATE_CARD_ID.in(cards))
+                        .fetch(row -> new Combo(row.value1(), row.value2(), row.value3()));
+        if (combos.isEmpty()) {
+            return;
+        }
+        locks.lockForWriting(List.of(rate.period()));
+        List<Object> arguments = new ArrayList<>(List.of(arrays(combos)));
+        arguments.add(cost());
+        arguments.add(DSL.val(rate.currency()));
+        Set<String> tenants = new TreeSet<>();
+        long events = 0;
+        for (var row : dsl.resultQuery(RECONVERT, arguments.toArray()).fetch()) {
+            tenants.add(row.get(0, String.class));
+            events += row.get(1, Long.class);
+        }
+        dsl.execute(DELETE_ROLLUPS, arrays(combos));
+        dsl.execute(REBUILD_ROLLUPS, arrays(combos));
+        Set<LocalDate> days = new TreeSet<>();
+        combos.forEach(combo -> days.add(combo.day()));
+        ledgerEvents.publishEvent(new LedgerChanged(tenants, Set.of(rate.period()), days));
+        log.info(
+                "Converted {} stored events of {} anew with the {} rate {}",
+                events,
+                rate.period(),
+                rate.currency(),
+                rate.rate());
+    }
+
+    /**
      * The usage the card may price: its deployment's, or for a model card any, in its validity interval. The daily
      * rollups know every day except the late usage of closed periods, which only the events know.
      */
@@ -232,8 +288,10 @@ class UsageRepricer {
         };
     }
 
-    private static Field<java.math.BigDecimal> cost() {
-        return CostExpression.of(
+    private Field<java.math.BigDecimal> cost() {
+        return CostExpression.inReportingCurrency(
+                rateCards.reportingCurrency(),
+                DSL.field("e.usage_day", LocalDate.class),
                 DSL.field("e.prompt_tokens", Long.class),
                 DSL.field("e.cached_prompt_tokens", Long.class),
                 DSL.field("e.completion_tokens", Long.class),

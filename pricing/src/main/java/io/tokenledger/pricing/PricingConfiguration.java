@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PricingProperties.class)
+@EnableConfigurationProperties({PricingProperties.class, io.tokenledger.pricing.provisioned.ProvisionedProperties.class
+})
 class PricingConfiguration {
 
     @Bean

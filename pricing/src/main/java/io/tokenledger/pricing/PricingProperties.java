@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code tokenledger.pricing.*}.
  *
- * @param currency the installation's reporting currency (ISO 4217); rate cards must be in it
+ * @param currency the installation's reporting currency (ISO 4217); cards and commitments in other currencies are
+ *     converted with the FX rate of each billing period
  */
 @ConfigurationProperties("tokenledger.pricing")
 public record PricingProperties(@DefaultValue("USD") String currency) {

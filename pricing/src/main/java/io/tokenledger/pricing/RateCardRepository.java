@@ -50,6 +50,14 @@ class RateCardRepository {
                 .fetchSingle());
     }
 
+    List<Long> idsInCurrency(String currency) {
+        return dsl.select(RATE_CARD.RATE_CARD_ID)
+                .from(RATE_CARD)
+                .where(RATE_CARD.CURRENCY.eq(currency))
+                .orderBy(RATE_CARD.RATE_CARD_ID)
+                .fetch(RATE_CARD.RATE_CARD_ID);
+    }
+
     boolean exists(MatchKind kind, String pattern, LocalDate effectiveFrom) {
         return dsl.fetchExists(RATE_CARD, samePattern(kind, pattern).and(RATE_CARD.EFFECTIVE_FROM.eq(effectiveFrom)));
     }

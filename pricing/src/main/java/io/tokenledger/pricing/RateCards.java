@@ -63,6 +63,12 @@ public class RateCards {
         return ids.isEmpty() ? List.of() : repository.withIds(ids);
     }
 
+    /** The ids of the versions in {@code currency}, e.g. those whose usage an FX rate of that currency converts. */
+    @Transactional(readOnly = true)
+    public List<Long> idsInCurrency(String currency) {
+        return repository.idsInCurrency(currency);
+    }
+
     @Transactional(readOnly = true)
     public PriceBook priceBook(Collection<String> deployments) {
         return new PriceBook(deployments.isEmpty() ? List.of() : repository.forDeployments(deployments));
@@ -116,12 +122,12 @@ public class RateCards {
         if (card.effectiveFrom() == null) {
             throw invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
         }
-        if (card.currency() == null || !card.currency().equals(properties.currency())) {
+        if (card.currency() == null || !isIsoCurrency(card.currency())) {
             throw invalid(
                     "currency",
-                    "currency must be the reporting currency " + properties.currency()
-                            + " (tokenledger.pricing.currency); other currencies need FX rates, which this version"
-                            + " does not support yet");
+                    "currency must be an ISO 4217 code such as USD or EUR, was '" + card.currency() + "'; cards in"
+                            + " another currency than the reporting currency " + properties.currency()
+                            + " are converted with the FX rate of each billing period");
         }
         requirePrice("promptPer1M", card.prices().prompt());
         requirePrice("cachedPromptPer1M", card.prices().cachedPrompt());
@@ -138,6 +144,14 @@ public class RateCards {
         }
         if (card.reason() != null && card.reason().length() > 1000) {
             throw invalid("reason", "reason must be at most 1000 characters");
+        }
+    }
+
+    private static boolean isIsoCurrency(String code) {
+        try {
+            return java.util.Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

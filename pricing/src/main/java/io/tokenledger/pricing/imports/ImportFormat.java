@@ -9,7 +9,9 @@ public enum ImportFormat {
     /** TokenLedger's own CSV (see docs/pricing.md). */
     CSV("csv"),
     /** The AI Hub Gateway landing zone's {@code model-pricing.json}. */
-    AIHUB("aihub");
+    AIHUB("aihub"),
+    /** A saved response of the Azure Retail Prices API ({@code Items} of Azure OpenAI token meters). */
+    AZURE_RETAIL("azure-retail");
 
     private final String parameter;
 

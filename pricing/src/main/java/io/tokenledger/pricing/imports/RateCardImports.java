@@ -33,6 +33,7 @@ public class RateCardImports {
         ImportPreview read = switch (format) {
             case CSV -> CsvRateCards.read(content, defaults);
             case AIHUB -> AiHubModelPricing.read(content, defaults);
+            case AZURE_RETAIL -> AzureRetailPrices.read(content, defaults);
         };
         List<ImportPreview.LineError> errors = new ArrayList<>(read.errors());
         for (ImportPreview.Line line : read.cards()) {
@@ -43,7 +44,7 @@ public class RateCardImports {
             }
         }
         errors.sort(java.util.Comparator.comparingInt(ImportPreview.LineError::line));
-        return new ImportPreview(read.cards(), errors);
+        return new ImportPreview(read.cards(), errors, read.skipped());
     }
 
     /**

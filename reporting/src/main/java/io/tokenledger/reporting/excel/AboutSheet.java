@@ -37,7 +37,15 @@ final class AboutSheet {
         sheet.row()
                 .text("Generated at (as a date)")
                 .dateTime(LocalDateTime.ofInstant(statement.generatedAt(), statement.zone()));
-        sheet.row().text("Total").totalMoney(statement.total());
+        sheet.row().text("Total charged").totalMoney(statement.total());
+        sheet.row().text("Total cost").totalMoney(statement.costTotal());
+        sheet.row()
+                .text("Chargeback models")
+                .wrappedText("Each tenant is charged its cost (usage, allocations, adjustments) under its chargeback"
+                        + " model of the period: at cost (the default), with a markup or a discount in percent, or"
+                        + " free (shown, charged 0); a tenant's own model wins over its cost center's. Charged"
+                        + " amounts are rounded like costs: the total charged half up, the tenants by the largest"
+                        + " remainder, so they add up to it. Lines below a tenant are at cost.");
         sheet.row().text("Rounding rule").wrappedText(PresentationRounding.RULE);
         sheet.row()
                 .text("Unpriced requests")

@@ -22,7 +22,8 @@ final class RateCardSheet {
     static void write(SheetWriter sheet, ChargebackStatement statement) {
         sheet.heading(
                         "Rate-card versions in force in the period",
-                        "Prices per 1M tokens in " + statement.currency() + ". Cost = uncached prompt × prompt +"
+                        "Prices per 1M tokens in the card's currency (converted to " + statement.currency()
+                                + " with the period's FX rate where it differs). Cost = uncached prompt × prompt +"
                                 + " cached × cached prompt + (completion − reasoning) × completion + reasoning ×"
                                 + " reasoning, per 1M tokens.")
                 .header(List.of(
@@ -40,7 +41,9 @@ final class RateCardSheet {
                         "Long-context tier",
                         "Created by",
                         "Created at (" + statement.zone().getId() + ")",
-                        "Reason"));
+                        "Reason",
+                        "Currency",
+                        "FX conversion"));
         for (RateCardUse use : statement.rateCards()) {
             sheet.row()
                     .text(use.deployment())
@@ -63,7 +66,9 @@ final class RateCardSheet {
                     .text(longContext(card.longContext()))
                     .text(card.createdBy())
                     .dateTime(LocalDateTime.ofInstant(card.createdAt(), statement.zone()))
-                    .wrappedText(card.reason());
+                    .wrappedText(card.reason())
+                    .text(card.currency())
+                    .wrappedText(use.note());
         }
         if (statement.rateCards().isEmpty()) {
             sheet.section("No usage in this period and scope, so no rate card was used.");

@@ -7,8 +7,9 @@ import io.tokenledger.reporting.statement.Usage;
 import java.util.List;
 
 /**
- * Per tenant (key, name, cost center): requests, token buckets, cost, budget, variance; the total; then the
- * subtotal of each cost center, in the same columns.
+ * Per tenant (key, name, cost center): requests, token buckets, cost, budget, variance, chargeback model and the
+ * amount charged; the total; then the subtotal of each cost center, in the same columns. Cost and charged are equal
+ * for tenants charged at cost; the statement's total is the charged one.
  */
 final class SummarySheet {
 
@@ -31,13 +32,17 @@ final class SummarySheet {
                         "Reasoning tokens",
                         "Cost (" + currency + ")",
                         "Budget (" + currency + ")",
-                        "Variance (" + currency + ")"));
+                        "Variance (" + currency + ")",
+                        "Chargeback model",
+                        "Charged (" + currency + ")"));
         for (TenantLine tenant : statement.tenants()) {
             sheet.row().text(tenant.key()).text(tenant.name()).text(tenant.costCenter());
             usage(sheet, tenant.usage());
             sheet.money(tenant.cost())
                     .money(tenant.budget())
-                    .variance(tenant.variance().orElse(null));
+                    .variance(tenant.variance().orElse(null))
+                    .text(tenant.chargeback())
+                    .money(tenant.charged());
         }
         sheet.endOfTable();
         total(sheet, "Total", "", statement);
@@ -49,7 +54,11 @@ final class SummarySheet {
                     .text(costCenter.tenants() + (costCenter.tenants() == 1 ? " tenant" : " tenants"))
                     .text(costCenter.displayName());
             usage(sheet, costCenter.usage());
-            sheet.money(costCenter.cost()).money(costCenter.budget()).variance(costCenter.variance());
+            sheet.money(costCenter.cost())
+                    .money(costCenter.budget())
+                    .variance(costCenter.variance())
+                    .text("")
+                    .money(costCenter.charged());
         }
         int tenants = statement.tenants().size();
         total(sheet, "Total", tenants + (tenants == 1 ? " tenant" : " tenants"), statement);
@@ -79,8 +88,10 @@ final class SummarySheet {
                 .totalCount(usage.cachedPromptTokens())
                 .totalCount(usage.completionTokens())
                 .totalCount(usage.reasoningTokens())
-                .totalMoney(statement.total())
+                .totalMoney(statement.costTotal())
                 .totalMoney(statement.budget())
-                .totalVariance(statement.variance());
+                .totalVariance(statement.variance())
+                .bold("")
+                .totalMoney(statement.total());
     }
 }

@@ -32,6 +32,7 @@ record StatementView(
         String roundingRule,
         Counts totals,
         Display.Money total,
+        Display.Money costTotal,
         Display.Money budget,
         Display.Money variance,
         List<TenantRow> tenants,
@@ -50,7 +51,9 @@ record StatementView(
             Counts counts,
             Display.Money cost,
             Display.Money budget,
-            Display.Money variance) {}
+            Display.Money variance,
+            String chargeback,
+            Display.Money charged) {}
 
     record CostCenterRow(
             String name,
@@ -58,7 +61,8 @@ record StatementView(
             Counts counts,
             Display.Money cost,
             Display.Money budget,
-            Display.Money variance) {}
+            Display.Money variance,
+            Display.Money charged) {}
 
     record TenantGroup(String key, String name, List<DeploymentRow> rows) {}
 
@@ -104,6 +108,7 @@ record StatementView(
                 PresentationRounding.RULE,
                 counts(display, statement.usage()),
                 display.money(statement.total(), statement.exactTotal()),
+                display.money(statement.costTotal(), statement.exactCostTotal()),
                 display.money(statement.budget()),
                 display.money(statement.variance()),
                 statement.tenants().stream()
@@ -114,14 +119,18 @@ record StatementView(
                                 counts(display, tenant.usage()),
                                 display.money(tenant.cost(), tenant.exactCost()),
                                 display.money(tenant.budget()),
-                                display.money(tenant.variance().orElse(null))))
+                                display.money(tenant.variance().orElse(null)),
+                                tenant.chargeback(),
+                                display.money(tenant.charged(), tenant.exactCharged())))
                         .toList(),
                 statement.costCenters().stream()
                         .map(costCenter -> costCenter(display, costCenter))
                         .toList(),
                 groups(display, statement.deployments(), tenantsByKey),
                 statement.charges().stream().map(line -> charge(display, line)).toList(),
-                statement.rateCards().stream().map(StatementView::rateCard).toList());
+                statement.rateCards().stream()
+                        .map(use -> rateCard(use, statement.currency()))
+                        .toList());
     }
 
     private static Counts counts(Display display, Usage usage) {
@@ -141,7 +150,8 @@ record StatementView(
                 counts(display, line.usage()),
                 display.money(line.cost()),
                 display.money(line.budget()),
-                display.money(line.variance()));
+                display.money(line.variance()),
+                display.money(line.charged()));
     }
 
     private static List<TenantGroup> groups(
@@ -170,7 +180,7 @@ record StatementView(
                 display.money(line.cost(), line.charge().amount()));
     }
 
-    private static RateCardRow rateCard(RateCardUse use) {
+    private static RateCardRow rateCard(RateCardUse use, String reportingCurrency) {
         String model = StatementText.model(use.model());
         if (use.card().isEmpty()) {
             return new RateCardRow(
@@ -195,7 +205,9 @@ record StatementView(
                 use.from().toString(),
                 use.to().toString(),
                 Long.toString(card.id()),
-                StatementText.matches(card),
+                StatementText.matches(card)
+                        + (card.currency().equals(reportingCurrency) ? "" : " · prices in " + card.currency())
+                        + (use.note().isEmpty() ? "" : " · " + use.note()),
                 card.effectiveFrom().toString(),
                 prices.prompt().toPlainString(),
                 prices.cachedPrompt().toPlainString(),

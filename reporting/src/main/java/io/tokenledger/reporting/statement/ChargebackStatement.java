@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Everything a chargeback statement shows except its daily detail (which is streamed, see
  * {@link ChargebackStatements#dailyDetail}), read in one snapshot. Costs are given exact and rounded; the rounded
- * ones add up at every level (see {@link PresentationRounding}), and {@code total} is the ledger's exact total
- * for the same period and scope, rounded half up.
+ * ones add up at every level (see {@link PresentationRounding}). {@code costTotal} is the exact total cost (usage,
+ * allocations, adjustments) rounded half up; {@code total} is what is charged: the tenants' costs under their
+ * chargeback models (equal to the cost when every tenant is charged at cost), rounded the same way.
  *
  * @param from first business day of the period
  * @param to last business day of the period
@@ -24,6 +25,10 @@ import java.util.List;
  * @param rateCards the versions that priced the period's usage, by deployment, model and day
  * @param budget the sum of the tenants' budgets, null when none has one
  * @param variance the sum of the variances of the tenants that have a budget, null when none has one
+ * @param exactCostTotal the exact cost before chargeback models
+ * @param costTotal {@code exactCostTotal} rounded half up
+ * @param exactTotal the exact amount charged
+ * @param total {@code exactTotal} rounded half up; the sum of the tenants' rounded charged amounts
  */
 public record ChargebackStatement(
         StatementScope scope,
@@ -42,6 +47,8 @@ public record ChargebackStatement(
         List<ChargeLine> charges,
         List<RateCardUse> rateCards,
         Usage usage,
+        BigDecimal exactCostTotal,
+        BigDecimal costTotal,
         BigDecimal exactTotal,
         BigDecimal total,
         BigDecimal budget,

@@ -4,6 +4,7 @@ import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
+import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.reporting.ledger.Ledger;
 import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
@@ -47,13 +48,16 @@ public class ChargebackStatements {
     private final RateCards rateCards;
     private final BusinessCalendar calendar;
     private final ObjectProvider<StatementExtras> extras;
+    private final FxRates fx;
 
     ChargebackStatements(
             Ledgers ledgers,
             Tenants tenants,
             RateCards rateCards,
             BusinessCalendar calendar,
-            ObjectProvider<StatementExtras> extras) {
+            ObjectProvider<StatementExtras> extras,
+            FxRates fx) {
+        this.fx = fx;
         this.ledgers = ledgers;
         this.tenants = tenants;
         this.rateCards = rateCards;
@@ -99,7 +103,7 @@ public class ChargebackStatements {
                 .forEach(tenant -> candidates.add(tenant.key()));
         rows.forEach(row -> candidates.add(row.tenant()));
         candidates.removeIf(key -> !request.shows(key, tenantOf.apply(key).costCenter()));
-        StatementExtras supplied = extras.getIfAvailable(() -> StatementExtras.NONE);
+        StatementExtras supplied = AllStatementExtras.of(extras.orderedStream().toList());
         List<ExtraCharge> charges = supplied.charges(period, Set.copyOf(candidates)).stream()
                 .filter(charge -> candidates.contains(charge.tenantKey()))
                 .sorted(Comparator.comparing(ExtraCharge::tenantKey).thenComparing(ExtraCharge::day))
@@ -117,16 +121,36 @@ public class ChargebackStatements {
         String currency = ledger.currency();
         int scale = PresentationRounding.minorUnits(currency);
         StatementRounding rounding = StatementRounding.of(lineTenants, rows, charges, scale);
-        List<TenantLine> tenantLines = lineTenants.stream()
-                .map(tenant -> new TenantLine(
-                        tenant.key(),
-                        tenant.name(),
-                        tenant.costCenter(),
-                        rounding.usage(tenant.key()),
-                        rounding.exactCost(tenant.key()),
-                        rounding.cost(tenant.key()),
-                        budgets.get(tenant.key())))
+        Map<String, String> costCenterByTenant = new LinkedHashMap<>();
+        lineTenants.forEach(tenant -> costCenterByTenant.put(tenant.key(), tenant.costCenter()));
+        Map<String, Charging> charging =
+                lineTenants.isEmpty() ? Map.of() : supplied.charging(period, costCenterByTenant);
+        List<Charging> models = lineTenants.stream()
+                .map(tenant -> charging.getOrDefault(tenant.key(), Charging.AT_COST))
                 .toList();
+        List<BigDecimal> exactCharged = new ArrayList<>();
+        for (int i = 0; i < lineTenants.size(); i++) {
+            exactCharged.add(
+                    models.get(i).apply(rounding.exactCost(lineTenants.get(i).key())));
+        }
+        BigDecimal exactChargedTotal = exactCharged.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal chargedTotal = PresentationRounding.total(exactChargedTotal, scale);
+        List<BigDecimal> chargedAmounts = PresentationRounding.allocate(exactCharged, chargedTotal, scale);
+        List<TenantLine> tenantLines = new ArrayList<>();
+        for (int i = 0; i < lineTenants.size(); i++) {
+            Tenant tenant = lineTenants.get(i);
+            tenantLines.add(new TenantLine(
+                    tenant.key(),
+                    tenant.name(),
+                    tenant.costCenter(),
+                    rounding.usage(tenant.key()),
+                    rounding.exactCost(tenant.key()),
+                    rounding.cost(tenant.key()),
+                    budgets.get(tenant.key()),
+                    models.get(i).model(),
+                    exactCharged.get(i),
+                    chargedAmounts.get(i)));
+        }
         LocalDate lastUsageDay = lastUsageDay(request, from, to, oneTenant, tenantOf);
         return new ChargebackStatement(
                 request.scope(),
@@ -143,10 +167,17 @@ public class ChargebackStatements {
                 costCenters(tenantLines),
                 rounding.deploymentLines(),
                 rounding.chargeLines(),
-                RateCardsInForce.of(rateCards, rows, from, to),
+                RateCardsInForce.of(
+                        rateCards,
+                        rows,
+                        from,
+                        to,
+                        cardCurrency -> fx.rate(period, cardCurrency).map(io.tokenledger.pricing.fx.FxRate::rate)),
                 tenantLines.stream().map(TenantLine::usage).reduce(Usage.NONE, Usage::plus),
                 rounding.exactTotal(),
                 rounding.total(),
+                exactChargedTotal,
+                chargedTotal,
                 sum(tenantLines.stream().map(TenantLine::budget).toList()),
                 sum(variances(tenantLines)));
     }
@@ -235,6 +266,7 @@ public class ChargebackStatements {
                 members.size(),
                 members.stream().map(TenantLine::usage).reduce(Usage.NONE, Usage::plus),
                 members.stream().map(TenantLine::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                members.stream().map(TenantLine::charged).reduce(BigDecimal.ZERO, BigDecimal::add),
                 sum(members.stream().map(TenantLine::budget).toList()),
                 sum(variances(members)))));
         return costCenters;

@@ -4,7 +4,9 @@ import io.tokenledger.pricing.PriceBook;
 import io.tokenledger.pricing.RateCard;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.ledger.LedgerRow;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The rate-card versions in force on each day of the period for every deployment and model that had usage, asked
@@ -24,7 +27,25 @@ final class RateCardsInForce {
 
     private RateCardsInForce() {}
 
-    static List<RateCardUse> of(RateCards rateCards, List<LedgerRow> rows, LocalDate from, LocalDate to) {
+    /**
+     * @param rates the period's FX rate of a currency into the reporting currency, empty when it has none
+     */
+    static List<RateCardUse> of(
+            RateCards rateCards,
+            List<LedgerRow> rows,
+            LocalDate from,
+            LocalDate to,
+            Function<String, Optional<BigDecimal>> rates) {
+        String reporting = rateCards.reportingCurrency();
+        String period = YearMonth.from(from).toString();
+        Function<Optional<RateCard>, String> note =
+                card -> card.filter(rateCard -> !rateCard.currency().equals(reporting))
+                        .map(rateCard -> rates.apply(rateCard.currency())
+                                .map(rate -> rateCard.currency() + " × "
+                                        + rate.stripTrailingZeros().toPlainString() + " (FX rate " + period + ")")
+                                .orElse("not converted: no " + rateCard.currency() + " rate for " + period
+                                        + "; its usage is unpriced until one is entered"))
+                        .orElse("");
         Map<String, TreeSet<String>> modelsByDeployment = new TreeMap<>();
         for (LedgerRow row : rows) {
             modelsByDeployment
@@ -43,12 +64,13 @@ final class RateCardsInForce {
                 for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
                     Optional<RateCard> card = book.inForce(deployment, model, day);
                     if (!sameVersion(card, current)) {
-                        uses.add(new RateCardUse(deployment, model, start, day.minusDays(1), current));
+                        uses.add(new RateCardUse(
+                                deployment, model, start, day.minusDays(1), current, note.apply(current)));
                         start = day;
                         current = card;
                     }
                 }
-                uses.add(new RateCardUse(deployment, model, start, to, current));
+                uses.add(new RateCardUse(deployment, model, start, to, current, note.apply(current)));
             }
         });
         return uses;

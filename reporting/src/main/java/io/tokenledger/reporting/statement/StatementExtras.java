@@ -11,8 +11,9 @@ import java.util.Set;
  * that are not metered usage (provisioned-capacity allocations, adjustments). Until a feature provides a bean of
  * this type the statement shows empty budget and variance columns and no allocations-and-adjustments sheet.
  *
- * <p>Extension point for the budgets and billing-periods feature: implement it as a Spring bean; the statement picks
- * up the one bean there is.
+ * <p>Extension point: implement it as a Spring bean. The statement uses every bean there is: charges of all of them,
+ * budgets and charging models of the first that has one for a tenant (budgets and periods, provisioned capacity and
+ * chargeback models each provide one).
  */
 public interface StatementExtras {
 
@@ -30,5 +31,13 @@ public interface StatementExtras {
      */
     default List<ExtraCharge> charges(YearMonth period, Set<String> tenantKeys) {
         return List.of();
+    }
+
+    /**
+     * How each of these tenants is charged in the period (tenant key to its cost center, which may be null); a
+     * tenant that is absent is charged at cost.
+     */
+    default Map<String, Charging> charging(YearMonth period, Map<String, String> costCenterByTenant) {
+        return Map.of();
     }
 }

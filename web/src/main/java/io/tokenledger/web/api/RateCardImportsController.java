@@ -53,7 +53,8 @@ class RateCardImportsController {
             @RequestBody(required = false) byte[] body,
             Principal principal) {
         ImportFormat importFormat = ImportFormat.fromParameter(format)
-                .orElseThrow(() -> ApiProblem.badRequest("format must be csv or aihub, was '" + format + "'"));
+                .orElseThrow(
+                        () -> ApiProblem.badRequest("format must be csv, aihub or azure-retail, was '" + format + "'"));
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("The body is empty; send the file to import as the request body.");
         }
@@ -91,6 +92,7 @@ class RateCardImportsController {
                             .map(RateCardImportsController::line)
                             .toList());
             body.put("errors", preview.errors());
+            body.put("skipped", preview.skipped());
             return ResponseEntity.ok(body);
         }
         List<RateCard> published = imports.publish(format, content, defaults, principal.getName());

@@ -13,6 +13,8 @@ import io.tokenledger.pricing.imports.ImportFormat;
 import io.tokenledger.pricing.imports.ImportPreview;
 import io.tokenledger.pricing.imports.ImportRejectedException;
 import io.tokenledger.pricing.imports.RateCardImports;
+import io.tokenledger.reporting.statement.RateCardVersionsUsed;
+import io.tokenledger.web.security.ViewerScopes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +45,24 @@ class RateCardsPageController {
     private final RateCards rateCards;
     private final RateCardImports imports;
     private final BusinessCalendar calendar;
+    private final RateCardVersionsUsed versionsUsed;
+    private final ViewerScopes scopes;
 
-    RateCardsPageController(RateCards rateCards, RateCardImports imports, BusinessCalendar calendar) {
+    RateCardsPageController(
+            RateCards rateCards,
+            RateCardImports imports,
+            BusinessCalendar calendar,
+            RateCardVersionsUsed versionsUsed,
+            ViewerScopes scopes) {
         this.rateCards = rateCards;
         this.imports = imports;
         this.calendar = calendar;
+        this.versionsUsed = versionsUsed;
+        this.scopes = scopes;
     }
+
+    /** "Priced with": a deployment's (and model's) usage of the current period and the version that priced it. */
+    record PricedWith(String deployment, String model, String days, String version, String note) {}
 
     /** One version as the timeline shows it, with the day its successor takes over. */
     record Version(RateCard card, String until, String prices, String longContext) {}
@@ -67,9 +81,22 @@ class RateCardsPageController {
                         .computeIfAbsent(label(card.matchKind(), card.pattern()), key -> new ArrayList<>())
                         .add(card));
         List<Timeline> timelines = byPattern.entrySet().stream()
-                .map(entry -> new Timeline(entry.getKey(), versions(entry.getValue())))
+                .map(entry -> new Timeline(entry.getKey(), versions(entry.getValue(), rateCards.reportingCurrency())))
                 .toList();
         model.addAttribute("timelines", timelines);
+        model.addAttribute(
+                "pricedWith",
+                versionsUsed.inPeriod(calendar.currentPeriod(), scopes.scope()).stream()
+                        .map(use -> new PricedWith(
+                                use.deployment(),
+                                use.model() == null ? "(not reported)" : use.model(),
+                                use.from() + " to " + use.to(),
+                                use.card()
+                                        .map(card -> "#" + card.id() + " (" + label(card.matchKind(), card.pattern())
+                                                + ", from " + card.effectiveFrom() + ")")
+                                        .orElse("none: unpriced"),
+                                use.note()))
+                        .toList());
         model.addAttribute("currency", rateCards.reportingCurrency());
         model.addAttribute("zone", calendar.zone().getId());
         model.addAttribute("period", calendar.currentPeriod().atDay(1));
@@ -87,6 +114,7 @@ class RateCardsPageController {
             @RequestParam String completionPer1M,
             @RequestParam(required = false) String reasoningPer1M,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String currency,
             Principal principal,
             RedirectAttributes redirect) {
         try {
@@ -94,7 +122,9 @@ class RateCardsPageController {
             NewRateCard card = new NewRateCard(
                     MatchKind.valueOf(kind),
                     pattern.trim(),
-                    rateCards.reportingCurrency(),
+                    currency == null || currency.isBlank()
+                            ? rateCards.reportingCurrency()
+                            : currency.trim().toUpperCase(Locale.ROOT),
                     LocalDate.parse(effectiveFrom),
                     new Prices(
                             decimal("promptPer1M", promptPer1M),
@@ -173,14 +203,15 @@ class RateCardsPageController {
         return page(model);
     }
 
-    private static List<Version> versions(List<RateCard> ascending) {
+    private static List<Version> versions(List<RateCard> ascending, String reportingCurrency) {
         List<Version> versions = new ArrayList<>();
         for (int i = 0; i < ascending.size(); i++) {
             RateCard card = ascending.get(i);
             String until = i + 1 < ascending.size()
                     ? "until " + ascending.get(i + 1).effectiveFrom().minusDays(1)
                     : "in force";
-            versions.add(new Version(card, until, prices(card.prices()), longContext(card.longContext())));
+            String currency = card.currency().equals(reportingCurrency) ? "" : card.currency() + " · ";
+            versions.add(new Version(card, until, currency + prices(card.prices()), longContext(card.longContext())));
         }
         return versions.reversed();
     }

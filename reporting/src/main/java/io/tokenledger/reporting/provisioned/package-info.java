@@ -1,0 +1,6 @@
+/**
+ * Provisioned (PTU) capacity in the ledger: {@link io.tokenledger.reporting.provisioned.ProvisionedCapacity}
+ * publishes commitments where no closed period changes and allocates each period's fixed cost to tenants;
+ * {@code ProvisionedCharges} puts the allocations on chargeback statements.
+ */
+package io.tokenledger.reporting.provisioned;
