@@ -7,12 +7,12 @@ import io.tokenledger.reporting.alerts.DeliveryEntry;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.web.Amounts;
+import io.tokenledger.web.security.ViewerScopes;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,16 +29,17 @@ class AlertsController {
     private static final int MAX_LIMIT = 1000;
 
     private final Alerts alerts;
+    private final ViewerScopes scopes;
 
-    AlertsController(Alerts alerts) {
+    AlertsController(Alerts alerts, ViewerScopes scopes) {
         this.alerts = alerts;
+        this.scopes = scopes;
     }
 
     @GetMapping
     Map<String, Object> recent(
             @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String tenant) {
-        TenantScope scope =
-                tenant == null || tenant.isBlank() ? TenantScope.allTenants() : TenantScope.only(Set.of(tenant));
+        TenantScope scope = scopes.narrowedTo(tenant);
         List<Map<String, Object>> items = alerts.recent(limit(limit), scope).stream()
                 .map(AlertsController::alertJson)
                 .toList();

@@ -5,8 +5,10 @@ import io.tokenledger.reporting.ledger.Ledger;
 import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
-import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.web.Amounts;
+import io.tokenledger.web.security.ScopedLedgers;
+import io.tokenledger.web.security.ViewerScopes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,12 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ledger")
 class LedgerController {
 
-    private final Ledgers ledgers;
+    private final ScopedLedgers ledgers;
     private final BusinessCalendar calendar;
+    private final ViewerScopes scopes;
 
-    LedgerController(Ledgers ledgers, BusinessCalendar calendar) {
+    LedgerController(ScopedLedgers ledgers, BusinessCalendar calendar, ViewerScopes scopes) {
         this.ledgers = ledgers;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @GetMapping
@@ -46,8 +50,15 @@ class LedgerController {
         LocalDate toDay = to == null ? today : day("to", to);
         LocalDate fromDay = from == null ? toDay.withDayOfMonth(1) : day("from", from);
         List<LedgerDimension> dimensions = dimensions(groupBy);
-        Ledger ledger = ledgers.query(new LedgerQuery(
-                fromDay, toDay, dimensions, Optional.ofNullable(tenant).filter(t -> !t.isBlank())));
+        // a tenant outside the caller's scope is refused (403); without one, the rows are the caller's tenants
+        TenantScope scope = scopes.narrowedTo(tenant);
+        Ledger ledger = ledgers.query(
+                new LedgerQuery(
+                        fromDay,
+                        toDay,
+                        dimensions,
+                        Optional.ofNullable(tenant).filter(t -> !t.isBlank()).map(String::strip)),
+                scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", fromDay);
         body.put("to", toDay);

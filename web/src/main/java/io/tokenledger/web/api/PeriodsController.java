@@ -6,13 +6,13 @@ import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.periods.BillingPeriods;
 import io.tokenledger.reporting.periods.PeriodStatus;
 import io.tokenledger.web.Amounts;
+import io.tokenledger.web.security.ViewerScopes;
 import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +31,12 @@ class PeriodsController {
 
     private final BillingPeriods periods;
     private final Ledgers ledgers;
+    private final ViewerScopes scopes;
 
-    PeriodsController(BillingPeriods periods, Ledgers ledgers) {
+    PeriodsController(BillingPeriods periods, Ledgers ledgers, ViewerScopes scopes) {
         this.periods = periods;
         this.ledgers = ledgers;
+        this.scopes = scopes;
     }
 
     @GetMapping
@@ -49,8 +51,7 @@ class PeriodsController {
 
     @GetMapping("/{period}/adjustments")
     List<Map<String, Object>> adjustments(@PathVariable String period, @RequestParam(required = false) String tenant) {
-        TenantScope scope =
-                tenant == null || tenant.isBlank() ? TenantScope.allTenants() : TenantScope.only(Set.of(tenant));
+        TenantScope scope = scopes.narrowedTo(tenant);
         return ledgers.adjustmentsBookedIn(period(period), scope).stream()
                 .map(PeriodsController::adjustmentJson)
                 .toList();

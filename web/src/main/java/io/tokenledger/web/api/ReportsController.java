@@ -1,7 +1,9 @@
 package io.tokenledger.web.api;
 
 import io.tokenledger.reporting.html.Stylesheet;
+import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.web.reports.StatementDownloads;
+import io.tokenledger.web.security.ViewerScopes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportsController {
 
     private final StatementDownloads downloads;
+    private final ViewerScopes scopes;
 
-    ReportsController(StatementDownloads downloads) {
+    ReportsController(StatementDownloads downloads, ViewerScopes scopes) {
         this.downloads = downloads;
+        this.scopes = scopes;
     }
 
     @GetMapping("/chargeback.xlsx")
@@ -33,7 +37,7 @@ class ReportsController {
             Authentication user,
             HttpServletResponse response)
             throws IOException {
-        downloads.writeWorkbook(downloads.request(period, tenant, costCenter, user), response);
+        downloads.writeWorkbook(request(period, tenant, costCenter), response);
     }
 
     /** Styles inline: the API sends no content security policy, and the page may be saved or mailed on. */
@@ -43,6 +47,15 @@ class ReportsController {
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user) {
-        return downloads.htmlStatement(downloads.request(period, tenant, costCenter, user), Stylesheet.inline());
+        return downloads.htmlStatement(request(period, tenant, costCenter), Stylesheet.inline());
+    }
+
+    /** The statement asked for, holding only the tenants the caller may see; another tenant's is refused (403). */
+    private StatementRequest request(String period, String tenant, String costCenter) {
+        if (tenant != null && !tenant.isBlank()) {
+            scopes.require(tenant.strip());
+        }
+        StatementRequest asked = downloads.request(period, tenant, costCenter, null);
+        return new StatementRequest(asked.period(), asked.scope(), scopes.visibleTenants());
     }
 }

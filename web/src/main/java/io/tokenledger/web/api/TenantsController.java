@@ -2,18 +2,27 @@ package io.tokenledger.web.api;
 
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
+import io.tokenledger.ingest.browse.EventCursor;
+import io.tokenledger.ingest.browse.EventFilter;
+import io.tokenledger.ingest.browse.EventPage;
+import io.tokenledger.ingest.browse.StoredEvent;
+import io.tokenledger.ingest.browse.StoredEvents;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.reporting.budgets.Budget;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.budgets.NewBudget;
 import io.tokenledger.web.Amounts;
+import io.tokenledger.web.security.Viewer;
+import io.tokenledger.web.security.ViewerScopes;
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,11 +50,16 @@ class TenantsController {
     private final Tenants tenants;
     private final Budgets budgets;
     private final BusinessCalendar calendar;
+    private final ViewerScopes scopes;
+    private final StoredEvents events;
 
-    TenantsController(Tenants tenants, Budgets budgets, BusinessCalendar calendar) {
+    TenantsController(
+            Tenants tenants, Budgets budgets, BusinessCalendar calendar, ViewerScopes scopes, StoredEvents events) {
+        this.events = events;
         this.tenants = tenants;
         this.budgets = budgets;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     /** A tenant as a caller sends it; the key comes from the path on {@code PUT}. */
@@ -53,12 +68,24 @@ class TenantsController {
     /** A budget as a caller sends it: amounts as decimal strings. */
     record BudgetJson(String monthly, List<Integer> steps, String daily) {}
 
-    /** Every tenant, {@code unassigned} included, with its budget and its spend in the current period. */
+    /**
+     * Every tenant the caller may see ({@code unassigned} included for admins and finance), with its budget and its
+     * spend in the current period.
+     */
     @GetMapping("/tenants")
     List<Map<String, Object>> all() {
+        Viewer viewer = scopes.current();
         Map<String, Tenant> byKey = new TreeMap<>();
-        tenants.all().forEach(tenant -> byKey.put(tenant.key(), tenant));
-        byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
+        tenants.all().stream()
+                .filter(tenant -> viewer.sees(tenant.key()))
+                .forEach(tenant -> byKey.put(tenant.key(), tenant));
+        if (viewer.sees(Tenant.UNASSIGNED)) {
+            byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
+        }
+        if (!viewer.seesAllTenants()) {
+            // a viewer's tenant may have usage (e.g. by subscription) before anyone registers it
+            viewer.tenants().forEach(key -> byKey.putIfAbsent(key, new Tenant(key, key, null)));
+        }
         Map<String, BigDecimal> spend = budgets.spendThisPeriod(byKey.keySet());
         Map<String, Budget> tenantBudgets = budgets.all().stream()
                 .filter(budget -> budget.scope() == BudgetScope.TENANT)
@@ -73,6 +100,7 @@ class TenantsController {
 
     @GetMapping("/tenants/{key}")
     Map<String, Object> one(@PathVariable String key) {
+        scopes.require(key);
         Tenant tenant = tenants.find(key).orElseThrow(() -> ApiProblem.notFound("There is no tenant '" + key + "'."));
         BigDecimal spend = budgets.spendThisPeriod(Set.of(key)).getOrDefault(key, BigDecimal.ZERO);
         return tenantJson(tenant, budgets.find(BudgetScope.TENANT, key).orElse(null), spend);
@@ -109,8 +137,76 @@ class TenantsController {
                 null);
     }
 
+    /**
+     * One tenant's stored usage events, newest first, {@code limit} (at most 500) a page; {@code next} is the
+     * {@code after} of the following page, null on the last.
+     */
+    @GetMapping("/tenants/{key}/usage-events")
+    Map<String, Object> usageEvents(
+            @PathVariable String key,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String deployment,
+            @RequestParam(required = false) String model,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "100") int limit) {
+        scopes.require(key);
+        if (limit < 1 || limit > StoredEvents.MAX_PAGE) {
+            throw ApiProblem.badRequest("limit must be between 1 and " + StoredEvents.MAX_PAGE + ", was " + limit);
+        }
+        Optional<EventCursor> cursor = EventCursor.parse(after);
+        if (after != null && !after.isBlank() && cursor.isEmpty()) {
+            throw ApiProblem.badRequest("after must be the 'next' of a previous page, was '" + after + "'");
+        }
+        LocalDate toDay = day("to", to, calendar.today());
+        EventFilter filter =
+                new EventFilter(key, day("from", from, toDay.withDayOfMonth(1)), toDay, deployment, model, user);
+        EventPage page = events.page(filter, cursor, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", key);
+        body.put("from", filter.from());
+        body.put("to", filter.to());
+        body.put(
+                "items",
+                page.events().stream().map(TenantsController::eventJson).toList());
+        body.put("next", page.next().map(EventCursor::token).orElse(null));
+        return body;
+    }
+
+    private static Map<String, Object> eventJson(StoredEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", event.eventId());
+        json.put("time", event.eventTime());
+        json.put("day", event.usageDay());
+        json.put("deployment", event.deployment());
+        json.put("model", event.model());
+        json.put("user", event.user());
+        json.put("subscription", event.subscription());
+        json.put("requests", event.requests());
+        json.put("promptTokens", event.promptTokens());
+        json.put("cachedPromptTokens", event.cachedPromptTokens());
+        json.put("completionTokens", event.completionTokens());
+        json.put("reasoningTokens", event.reasoningTokens());
+        json.put("cost", event.cost() == null ? null : Amounts.exact(event.cost()));
+        json.put("statusCode", event.statusCode());
+        return json;
+    }
+
+    private static LocalDate day(String parameter, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest(parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
     @GetMapping("/tenants/{key}/budget")
     Map<String, Object> tenantBudget(@PathVariable String key) {
+        scopes.require(key);
         return budgetJson(budgets.find(BudgetScope.TENANT, key)
                 .orElseThrow(() -> ApiProblem.notFound("Tenant '" + key + "' has no budget.")));
     }
@@ -130,7 +226,13 @@ class TenantsController {
 
     @GetMapping("/budgets")
     List<Map<String, Object>> allBudgets() {
-        return budgets.all().stream().map(TenantsController::budgetJson).toList();
+        // cost-center budgets span tenants: only for those who see every tenant
+        Viewer viewer = scopes.current();
+        return budgets.all().stream()
+                .filter(budget -> viewer.seesAllTenants()
+                        || budget.scope() == BudgetScope.TENANT && viewer.sees(budget.subject()))
+                .map(TenantsController::budgetJson)
+                .toList();
     }
 
     @PutMapping("/cost-centers/{name}/budget")

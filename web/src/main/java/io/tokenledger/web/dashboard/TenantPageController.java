@@ -17,6 +17,7 @@ import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
 import io.tokenledger.reporting.ledger.TenantScope;
+import io.tokenledger.web.security.ViewerScopes;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,12 @@ class TenantPageController {
     private final Alerts alerts;
     private final BusinessCalendar calendar;
     private final RateCards rateCards;
+    private final ViewerScopes scopes;
+    private final TenantBreakdown breakdown;
 
     TenantPageController(
+            ViewerScopes scopes,
+            TenantBreakdown breakdown,
             Tenants tenants,
             Budgets budgets,
             Ledgers ledgers,
@@ -63,6 +68,8 @@ class TenantPageController {
         this.alerts = alerts;
         this.calendar = calendar;
         this.rateCards = rateCards;
+        this.scopes = scopes;
+        this.breakdown = breakdown;
     }
 
     /** A line of the tenant's spend: a deployment's usage or an adjustment. */
@@ -73,6 +80,8 @@ class TenantPageController {
 
     @GetMapping("/tenants/{key}")
     String page(@PathVariable String key, Model model) {
+        // outside the viewer's scope: 403 before anything is read, the same whether the tenant exists or not
+        scopes.require(key);
         String currency = rateCards.reportingCurrency();
         Tenant tenant = tenants.find(key)
                 .or(() -> key.equals(Tenant.UNASSIGNED)
@@ -98,6 +107,9 @@ class TenantPageController {
         BudgetStatus status = budgets.status(
                 budget.orElse(new Budget(BudgetScope.TENANT, key, null, NewBudget.DEFAULT_STEPS, null, null, null)));
         PageContext.add(model, calendar, currency);
+        breakdown.addTo(model, key, today, currency);
+        model.addAttribute("admin", scopes.current().isAdmin());
+        model.addAttribute("statementPeriod", calendar.currentPeriod().toString());
         model.addAttribute("tenant", tenant);
         model.addAttribute("lines", lines);
         model.addAttribute("spend", MoneyFormat.cell(status.spend(), currency));

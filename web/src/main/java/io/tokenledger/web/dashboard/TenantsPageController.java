@@ -13,6 +13,8 @@ import io.tokenledger.reporting.budgets.Budget;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.budgets.RunRate;
+import io.tokenledger.web.security.Viewer;
+import io.tokenledger.web.security.ViewerScopes;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -45,13 +47,16 @@ class TenantsPageController {
     private final Budgets budgets;
     private final BusinessCalendar calendar;
     private final RateCards rateCards;
+    private final ViewerScopes scopes;
 
     TenantsPageController(
             Tenants tenants,
             TenantMappingRules rules,
             Budgets budgets,
             BusinessCalendar calendar,
-            RateCards rateCards) {
+            RateCards rateCards,
+            ViewerScopes scopes) {
+        this.scopes = scopes;
         this.tenants = tenants;
         this.rules = rules;
         this.budgets = budgets;
@@ -91,9 +96,17 @@ class TenantsPageController {
     @GetMapping("/tenants")
     String page(Model model) {
         String currency = rateCards.reportingCurrency();
+        Viewer viewer = scopes.current();
         Map<String, Tenant> byKey = new TreeMap<>();
-        tenants.all().forEach(tenant -> byKey.put(tenant.key(), tenant));
-        byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
+        tenants.all().stream()
+                .filter(tenant -> viewer.sees(tenant.key()))
+                .forEach(tenant -> byKey.put(tenant.key(), tenant));
+        if (viewer.sees(Tenant.UNASSIGNED)) {
+            byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
+        }
+        if (!viewer.seesAllTenants()) {
+            viewer.tenants().forEach(key -> byKey.putIfAbsent(key, new Tenant(key, key, null)));
+        }
         Map<String, BigDecimal> spend = budgets.spendThisPeriod(byKey.keySet());
         Map<String, Budget> tenantBudgets = budgets.all().stream()
                 .filter(budget -> budget.scope() == BudgetScope.TENANT)
@@ -114,7 +127,12 @@ class TenantsPageController {
         model.addAttribute(
                 "hasUnassignedUsage",
                 spend.getOrDefault(Tenant.UNASSIGNED, BigDecimal.ZERO).signum() != 0);
-        model.addAttribute("rules", rules.all().stream().map(RuleRow::of).toList());
+        // mapping rules name every tenant: configuration, for those who see all tenants
+        model.addAttribute(
+                "rules",
+                viewer.seesAllTenants() ? rules.all().stream().map(RuleRow::of).toList() : List.of());
+        model.addAttribute("seesAllTenants", viewer.seesAllTenants());
+        model.addAttribute("admin", viewer.isAdmin());
         model.addAttribute(
                 "tenantKeys",
                 byKey.keySet().stream()

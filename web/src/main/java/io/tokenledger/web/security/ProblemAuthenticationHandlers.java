@@ -13,7 +13,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 on the API as {@code application/problem+json}, with a detail that says what to do. */
+/**
+ * 401 and 403 on the API as {@code application/problem+json}, with a detail that says what to do; 429 with
+ * {@code Retry-After} while {@link LoginThrottle} refuses the credentials' user name or the client's address.
+ */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -23,6 +26,13 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     public void commence(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
+        if (authException instanceof LoginThrottledException throttled) {
+            response.setHeader(
+                    "Retry-After",
+                    String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage(), request);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"TokenLedger\"");
         write(
                 response,

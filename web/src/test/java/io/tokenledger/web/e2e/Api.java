@@ -82,6 +82,13 @@ final class Api {
         return send(request(pathAndQuery).header("Accept", JSON).DELETE());
     }
 
+    Reply put(String path, String json) {
+        return send(request(path)
+                .header("Accept", JSON)
+                .header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Reply getHtml(String pathAndQuery) {
         return send(request(pathAndQuery).header("Accept", "text/html").GET());
     }

@@ -110,14 +110,15 @@ class RateCardsApiIT {
     }
 
     @Test
-    void currencyOtherThanTheReportingCurrencyIs422Problem() {
+    void currencyThatIsNotAnIso4217CodeIs422Problem() {
+        // any ISO 4217 currency is accepted since FX conversion (docs/pricing.md, "Currency"); a made-up one is not
         Reply reply = api.postJson(
                 RATE_CARDS,
                 card("gpt-4o", "2026-11-01", "2.50", "1.25", "10.00")
-                        .with("currency", "EUR")
+                        .with("currency", "EURO")
                         .json());
 
-        assertProblem(reply, 422, "USD");
+        assertProblem(reply, 422, "EURO");
         assertThat(reply.json().path("field").asString()).isEqualTo("currency");
         assertThat(api.get(RATE_CARDS).json()).isEmpty();
     }

@@ -1,0 +1,104 @@
+package io.tokenledger.bench.render;
+
+import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.pricing.TokenCounts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The pipeline benchmark's traffic (600 tenants and 30 deployments, both Zipf-like, 40 users per tenant), ending
+ * now rather than on a fixed day, so that the dashboard's current month holds data. Deterministic per event.
+ */
+final class RenderTraffic {
+
+    static final int TENANTS = 600;
+    static final int DEPLOYMENTS = 30;
+
+    private final Instant start;
+    private final long millisPerEvent;
+    private final double[] tenantCumulative = cumulativeZipf(TENANTS, 1.1);
+    private final double[] deploymentCumulative = cumulativeZipf(DEPLOYMENTS, 0.9);
+
+    RenderTraffic(long totalEvents, Instant end, int days) {
+        this.start = end.minusSeconds(days * 86_400L);
+        this.millisPerEvent = Math.max(1, days * 86_400_000L / Math.max(1, totalEvents));
+    }
+
+    static String deployment(int index) {
+        return "deployment-" + (index < 10 ? "0" : "") + index;
+    }
+
+    static String tenant(int index) {
+        return "tenant-" + index;
+    }
+
+    static LocalDate firstDayOf(Instant end, int days) {
+        return end.minusSeconds(days * 86_400L).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    List<UsageEvent> batch(long first, int size) {
+        List<UsageEvent> events = new ArrayList<>(size);
+        for (long n = first; n < first + size; n++) {
+            events.add(event(n));
+        }
+        return events;
+    }
+
+    private UsageEvent event(long n) {
+        SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+        int tenant = pick(tenantCumulative, random.nextDouble());
+        int deployment = pick(deploymentCumulative, random.nextDouble());
+        boolean reasoningModel = deployment % 7 == 3;
+        long prompt = 20 + random.nextLong(6000);
+        long cached = random.nextInt(3) == 0 ? prompt / 1024 * 1024 : 0;
+        long completion = deployment % 10 == 9 ? 0 : 1 + random.nextLong(reasoningModel ? 4000 : 1200);
+        long reasoning = reasoningModel ? completion * 2 / 3 : 0;
+        return new UsageEvent(
+                "render-" + n,
+                start.plusMillis(n * millisPerEvent),
+                null,
+                null,
+                tenant(tenant),
+                "product-" + (tenant % 5),
+                "azure-openai",
+                "chat",
+                "user-" + random.nextInt(40) + "@" + tenant(tenant),
+                null,
+                deployment(deployment),
+                deployment(deployment) + "-2025-01-01",
+                tenant % 2 == 0 ? "eastus2" : "swedencentral",
+                "backend-" + (deployment % 3),
+                new TokenCounts(prompt, cached, completion, reasoning),
+                1,
+                random.nextInt(4) == 0,
+                false,
+                200,
+                Map.of());
+    }
+
+    private static int pick(double[] cumulative, double ticket) {
+        int index = Arrays.binarySearch(cumulative, ticket);
+        return Math.min(cumulative.length - 1, index >= 0 ? index : -index - 1);
+    }
+
+    private static double[] cumulativeZipf(int n, double exponent) {
+        double[] weights = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            weights[i] = 1 / Math.pow(i + 1, exponent);
+            sum += weights[i];
+        }
+        double running = 0;
+        for (int i = 0; i < n; i++) {
+            running += weights[i] / sum;
+            weights[i] = running;
+        }
+        return weights;
+    }
+}

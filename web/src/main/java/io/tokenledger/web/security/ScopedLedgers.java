@@ -1,0 +1,39 @@
+package io.tokenledger.web.security;
+
+import io.tokenledger.pricing.RateCards;
+import io.tokenledger.reporting.ledger.Ledger;
+import io.tokenledger.reporting.ledger.LedgerQuery;
+import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger limited to a {@link TenantScope}: the scope goes into the query ({@link LedgerQuery#within}), so it is
+ * one SQL statement whatever the number of tenants in it.
+ */
+@Component
+public class ScopedLedgers {
+
+    private final Ledgers ledgers;
+    private final RateCards rateCards;
+
+    ScopedLedgers(Ledgers ledgers, RateCards rateCards) {
+        this.ledgers = ledgers;
+        this.rateCards = rateCards;
+    }
+
+    /**
+     * {@code query} within {@code scope}; a tenant named in the query must lie inside the scope (callers check with
+     * {@link ViewerScopes#narrowedTo}), else the answer is empty.
+     */
+    public Ledger query(LedgerQuery query, TenantScope scope) {
+        if (!scope.all()
+                && query.tenant().isPresent()
+                && !scope.keys().contains(query.tenant().get())) {
+            return new Ledger(rateCards.reportingCurrency(), List.of(), BigDecimal.ZERO);
+        }
+        return ledgers.query(query.within(scope));
+    }
+}
