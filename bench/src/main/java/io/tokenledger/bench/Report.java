@@ -28,7 +28,7 @@ final class Report {
         environment.append(String.format(
                 Locale.ROOT,
                 "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s"
-                        + " (embedded, zonky binaries, default settings)%n",
+                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB)%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 memory(),

@@ -14,30 +14,51 @@ import java.util.SplittableRandom;
 /**
  * Realistic gateway traffic, deterministic by event number: 500+ tenants and 30 deployments with Zipf-like
  * popularity, prompt caching, reasoning tokens on reasoning models, spread evenly over {@code days} days ending
- * on {@code lastDay}. Event {@code n} is always the same event, so a baseline can be fed the very same rows.
+ * on {@code lastDay} (or up to an instant). Event {@code n} is always the same event, so a baseline can be fed the
+ * very same rows. Shared by the pipeline and the render benchmarks.
  */
-final class SyntheticTraffic {
+public final class SyntheticTraffic {
 
-    static final int TENANTS = 600;
-    static final int DEPLOYMENTS = 30;
+    public static final int TENANTS = 600;
+    public static final int DEPLOYMENTS = 30;
 
     private final long totalEvents;
     private final Instant start;
     private final long millisPerEvent;
+    private final String idPrefix;
     private final double[] tenantCumulative = cumulativeZipf(TENANTS, 1.1);
     private final double[] deploymentCumulative = cumulativeZipf(DEPLOYMENTS, 0.9);
 
     SyntheticTraffic(long totalEvents, LocalDate lastDay, int days) {
-        this.totalEvents = totalEvents;
-        this.start = lastDay.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC);
-        this.millisPerEvent = Math.max(1, days * 86_400_000L / Math.max(1, totalEvents));
+        this(totalEvents, lastDay.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC), days, "bench-");
     }
 
-    static String deployment(int index) {
+    private SyntheticTraffic(long totalEvents, Instant start, int days, String idPrefix) {
+        this.totalEvents = totalEvents;
+        this.start = start;
+        this.millisPerEvent = Math.max(1, days * 86_400_000L / Math.max(1, totalEvents));
+        this.idPrefix = idPrefix;
+    }
+
+    /** {@code totalEvents} events over the {@code days} days up to {@code end}, with ids {@code idPrefix<n>}. */
+    public static SyntheticTraffic endingAt(long totalEvents, Instant end, int days, String idPrefix) {
+        return new SyntheticTraffic(totalEvents, firstInstant(end, days), days, idPrefix);
+    }
+
+    /** The business day (UTC) of the first event of {@link #endingAt}. */
+    public static LocalDate firstDayOf(Instant end, int days) {
+        return firstInstant(end, days).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Instant firstInstant(Instant end, int days) {
+        return end.minusSeconds(days * 86_400L);
+    }
+
+    public static String deployment(int index) {
         return "deployment-" + (index < 10 ? "0" : "") + index;
     }
 
-    static String tenant(int index) {
+    public static String tenant(int index) {
         return "tenant-" + index;
     }
 
@@ -45,7 +66,7 @@ final class SyntheticTraffic {
         return totalEvents;
     }
 
-    List<UsageEvent> batch(long first, int size) {
+    public List<UsageEvent> batch(long first, int size) {
         List<UsageEvent> events = new ArrayList<>(size);
         for (long n = first; n < first + size; n++) {
             events.add(event(n));
@@ -63,7 +84,7 @@ final class SyntheticTraffic {
         long completion = deployment % 10 == 9 ? 0 : 1 + random.nextLong(reasoningModel ? 4000 : 1200);
         long reasoning = reasoningModel ? completion * 2 / 3 : 0;
         return new UsageEvent(
-                "bench-" + n,
+                idPrefix + n,
                 start.plusMillis(n * millisPerEvent),
                 null,
                 null,

@@ -1,5 +1,6 @@
 package io.tokenledger.bench.render;
 
+import io.tokenledger.bench.SyntheticTraffic;
 import io.tokenledger.ingest.IngestPipeline;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
@@ -50,14 +51,17 @@ public final class RenderData {
                         dataDir.resolveSibling("postgres-version"),
                         connection.getMetaData().getDatabaseProductVersion());
             }
-            publishRateCards(context.getBean(RateCards.class), RenderTraffic.firstDayOf(end, days));
+            publishRateCards(context.getBean(RateCards.class), SyntheticTraffic.firstDayOf(end, days));
             registerTenants(context.getBean(Tenants.class));
             setBudgets(context.getBean(Budgets.class));
-            load(context.getBean(IngestPipeline.class), new RenderTraffic(events, end, days), events);
+            load(
+                    context.getBean(IngestPipeline.class),
+                    SyntheticTraffic.endingAt(events, end, days, "render-"),
+                    events);
         }
     }
 
-    private static void load(IngestPipeline pipeline, RenderTraffic traffic, long events) {
+    private static void load(IngestPipeline pipeline, SyntheticTraffic traffic, long events) {
         long began = System.nanoTime();
         long lastPrint = began;
         for (long next = 0; next < events; ) {
@@ -81,11 +85,11 @@ public final class RenderData {
 
     private static void publishRateCards(RateCards rateCards, LocalDate from) {
         // 25 of 30 deployments priced; the rest stays unpriced, as in real installations
-        for (int i = 0; i < RenderTraffic.DEPLOYMENTS - 5; i++) {
+        for (int i = 0; i < SyntheticTraffic.DEPLOYMENTS - 5; i++) {
             BigDecimal prompt = new BigDecimal("0.15").multiply(BigDecimal.valueOf(1 + i % 6));
             rateCards.publish(
                     new NewRateCard(
-                            RenderTraffic.deployment(i),
+                            SyntheticTraffic.deployment(i),
                             rateCards.reportingCurrency(),
                             from.minusDays(1),
                             new Prices(
@@ -98,9 +102,9 @@ public final class RenderData {
     }
 
     private static void registerTenants(Tenants tenants) {
-        for (int i = 0; i < RenderTraffic.TENANTS; i++) {
+        for (int i = 0; i < SyntheticTraffic.TENANTS; i++) {
             tenants.save(new Tenant(
-                    RenderTraffic.tenant(i), "Tenant " + i, "CC-" + (100 + i % 20), "owner-" + i + "@example.com"));
+                    SyntheticTraffic.tenant(i), "Tenant " + i, "CC-" + (100 + i % 20), "owner-" + i + "@example.com"));
         }
     }
 
@@ -108,7 +112,7 @@ public final class RenderData {
         for (int i = 0; i < 100; i++) {
             budgets.set(
                     BudgetScope.TENANT,
-                    RenderTraffic.tenant(i),
+                    SyntheticTraffic.tenant(i),
                     new NewBudget(BigDecimal.valueOf(1000L * (100 - i)), NewBudget.DEFAULT_STEPS, null),
                     "bench");
         }
