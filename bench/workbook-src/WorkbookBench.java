@@ -183,7 +183,7 @@ public final class WorkbookBench {
                 .append(runtime.maxMemory() / (1024 * 1024))
                 .append(" MB (-Xmx512m), ")
                 .append(postgres.split(",")[0])
-                .append(" (embedded, default settings).\n\nData: ")
+                .append(" (embedded, as the service runs it: fsync and synchronous commit on).\n\nData: ")
                 .append(period)
                 .append(", ")
                 .append(tenants)
