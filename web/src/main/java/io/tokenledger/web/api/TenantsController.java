@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,18 +73,7 @@ class TenantsController {
      */
     @GetMapping("/tenants")
     List<Map<String, Object>> all() {
-        Viewer viewer = scopes.current();
-        Map<String, Tenant> byKey = new TreeMap<>();
-        tenants.all().stream()
-                .filter(tenant -> viewer.sees(tenant.key()))
-                .forEach(tenant -> byKey.put(tenant.key(), tenant));
-        if (viewer.sees(Tenant.UNASSIGNED)) {
-            byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
-        }
-        if (!viewer.seesAllTenants()) {
-            // a viewer's tenant may have usage (e.g. by subscription) before anyone registers it
-            viewer.tenants().forEach(key -> byKey.putIfAbsent(key, new Tenant(key, key, null)));
-        }
+        Map<String, Tenant> byKey = scopes.current().visibleTenants(tenants.all());
         Map<String, BigDecimal> spend = budgets.spendThisPeriod(byKey.keySet());
         Map<String, Budget> tenantBudgets = budgets.all().stream()
                 .filter(budget -> budget.scope() == BudgetScope.TENANT)

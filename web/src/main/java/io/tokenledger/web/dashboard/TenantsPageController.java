@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,16 +96,7 @@ class TenantsPageController {
     String page(Model model) {
         String currency = rateCards.reportingCurrency();
         Viewer viewer = scopes.current();
-        Map<String, Tenant> byKey = new TreeMap<>();
-        tenants.all().stream()
-                .filter(tenant -> viewer.sees(tenant.key()))
-                .forEach(tenant -> byKey.put(tenant.key(), tenant));
-        if (viewer.sees(Tenant.UNASSIGNED)) {
-            byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
-        }
-        if (!viewer.seesAllTenants()) {
-            viewer.tenants().forEach(key -> byKey.putIfAbsent(key, new Tenant(key, key, null)));
-        }
+        Map<String, Tenant> byKey = viewer.visibleTenants(tenants.all());
         Map<String, BigDecimal> spend = budgets.spendThisPeriod(byKey.keySet());
         Map<String, Budget> tenantBudgets = budgets.all().stream()
                 .filter(budget -> budget.scope() == BudgetScope.TENANT)

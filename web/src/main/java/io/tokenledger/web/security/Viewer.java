@@ -1,7 +1,11 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.ingest.Tenant;
 import io.tokenledger.reporting.ledger.TenantScope;
+import java.util.Collection;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Who is looking, as far as tenant data goes: their role and, for a {@link Role#TENANT_VIEWER}, the tenants
@@ -35,6 +39,23 @@ public record Viewer(String name, Role role, Set<String> tenants) {
     /** Admins and finance: every tenant, configuration pages, ingestion and dead letters. */
     public boolean seesAllTenants() {
         return scope().all();
+    }
+
+    /**
+     * The tenants to list for this viewer, by key: the registered ones they may see, {@code unassigned} for those
+     * who see all, and a tenant viewer's own tenants even before anyone registers them (their usage may arrive by
+     * subscription first).
+     */
+    public SortedMap<String, Tenant> visibleTenants(Collection<Tenant> registered) {
+        SortedMap<String, Tenant> byKey = new TreeMap<>();
+        registered.stream().filter(tenant -> sees(tenant.key())).forEach(tenant -> byKey.put(tenant.key(), tenant));
+        if (sees(Tenant.UNASSIGNED)) {
+            byKey.putIfAbsent(Tenant.UNASSIGNED, new Tenant(Tenant.UNASSIGNED, "Unassigned", null));
+        }
+        if (!seesAllTenants()) {
+            tenants.forEach(key -> byKey.putIfAbsent(key, new Tenant(key, key, null)));
+        }
+        return byKey;
     }
 
     public boolean isAdmin() {
