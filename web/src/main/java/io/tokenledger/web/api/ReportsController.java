@@ -1,9 +1,7 @@
 package io.tokenledger.web.api;
 
 import io.tokenledger.reporting.html.Stylesheet;
-import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.web.reports.StatementDownloads;
-import io.tokenledger.web.security.ViewerScopes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportsController {
 
     private final StatementDownloads downloads;
-    private final ViewerScopes scopes;
 
-    ReportsController(StatementDownloads downloads, ViewerScopes scopes) {
+    ReportsController(StatementDownloads downloads) {
         this.downloads = downloads;
-        this.scopes = scopes;
     }
 
     @GetMapping("/chargeback.xlsx")
@@ -37,7 +33,7 @@ class ReportsController {
             Authentication user,
             HttpServletResponse response)
             throws IOException {
-        downloads.writeWorkbook(request(period, tenant, costCenter), response);
+        downloads.writeWorkbook(downloads.request(period, tenant, costCenter), response);
     }
 
     /** Styles inline: the API sends no content security policy, and the page may be saved or mailed on. */
@@ -47,15 +43,8 @@ class ReportsController {
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user) {
-        return downloads.htmlStatement(request(period, tenant, costCenter), Stylesheet.inline());
+        return downloads.htmlStatement(downloads.request(period, tenant, costCenter), Stylesheet.inline());
     }
 
     /** The statement asked for, holding only the tenants the caller may see; another tenant's is refused (403). */
-    private StatementRequest request(String period, String tenant, String costCenter) {
-        if (tenant != null && !tenant.isBlank()) {
-            scopes.require(tenant.strip());
-        }
-        StatementRequest asked = downloads.request(period, tenant, costCenter, null);
-        return new StatementRequest(asked.period(), asked.scope(), scopes.visibleTenants());
-    }
 }

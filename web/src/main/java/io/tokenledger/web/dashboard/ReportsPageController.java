@@ -9,9 +9,7 @@ import io.tokenledger.reporting.html.Stylesheet;
 import io.tokenledger.reporting.schedule.NewReportSchedule;
 import io.tokenledger.reporting.schedule.ReportScheduleRejectedException;
 import io.tokenledger.reporting.schedule.ReportSchedules;
-import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.web.reports.StatementDownloads;
-import io.tokenledger.web.security.ViewerScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,16 +48,13 @@ class ReportsPageController {
     private final Tenants tenants;
     private final BusinessCalendar calendar;
     private final RateCards rateCards;
-    private final ViewerScopes scopes;
 
     ReportsPageController(
             StatementDownloads downloads,
             ReportSchedules schedules,
             Tenants tenants,
             BusinessCalendar calendar,
-            RateCards rateCards,
-            ViewerScopes scopes) {
-        this.scopes = scopes;
+            RateCards rateCards) {
         this.downloads = downloads;
         this.schedules = schedules;
         this.tenants = tenants;
@@ -110,7 +105,7 @@ class ReportsPageController {
             Authentication user,
             HttpServletResponse response)
             throws IOException {
-        downloads.writeWorkbook(request(period, tenant, costCenter), response);
+        downloads.writeWorkbook(downloads.request(period, tenant, costCenter), response);
     }
 
     /** The page's content security policy forbids inline styles, so the statement links its stylesheet. */
@@ -122,19 +117,11 @@ class ReportsPageController {
             Authentication user,
             HttpServletRequest request) {
         return downloads.htmlStatement(
-                request(period, tenant, costCenter),
+                downloads.request(period, tenant, costCenter),
                 Stylesheet.linked(request.getContextPath() + "/reports/statement.css"));
     }
 
     /** The statement asked for, holding only the tenants the viewer may see; another tenant's is refused (403). */
-    private StatementRequest request(String period, String tenant, String costCenter) {
-        if (tenant != null && !tenant.isBlank()) {
-            scopes.require(tenant.strip());
-        }
-        StatementRequest asked = downloads.request(period, tenant, costCenter, null);
-        return new StatementRequest(asked.period(), asked.scope(), scopes.visibleTenants());
-    }
-
     @GetMapping("/reports/statement.css")
     ResponseEntity<String> statementCss() {
         return ResponseEntity.ok()

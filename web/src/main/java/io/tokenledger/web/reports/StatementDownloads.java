@@ -7,6 +7,7 @@ import io.tokenledger.reporting.html.Stylesheet;
 import io.tokenledger.reporting.statement.ChargebackStatement;
 import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.reporting.statement.StatementScope;
+import io.tokenledger.web.security.ViewerScopes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,14 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -37,20 +35,27 @@ public class StatementDownloads {
     private final ChargebackWorkbooks workbooks;
     private final HtmlStatements html;
     private final BusinessCalendar calendar;
+    private final ViewerScopes scopes;
 
-    StatementDownloads(ChargebackWorkbooks workbooks, HtmlStatements html, BusinessCalendar calendar) {
+    StatementDownloads(
+            ChargebackWorkbooks workbooks, HtmlStatements html, BusinessCalendar calendar, ViewerScopes scopes) {
         this.workbooks = workbooks;
         this.html = html;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     /**
-     * The statement a person asked for: {@code period} (YYYY-MM, the current one when absent) and at most one of
-     * {@code tenant} and {@code costCenter}, limited to the tenants that person may see.
+     * The statement the signed-in person asked for: {@code period} (YYYY-MM, the current one when absent) and at most
+     * one of {@code tenant} and {@code costCenter}, limited to the tenants that person may see.
      *
-     * @throws ResponseStatusException 400 for a wrong parameter, 403 for a person who may not see statements
+     * @throws ResponseStatusException 400 for a wrong parameter
+     * @throws io.tokenledger.web.security.TenantForbiddenException for a tenant outside the person's scope
      */
-    public StatementRequest request(String period, String tenant, String costCenter, Authentication user) {
+    public StatementRequest request(String period, String tenant, String costCenter) {
+        if (tenant != null && !tenant.isBlank()) {
+            scopes.require(tenant.strip());
+        }
         YearMonth month;
         try {
             month = period == null || period.isBlank() ? calendar.currentPeriod() : YearMonth.parse(period.strip());
@@ -64,24 +69,7 @@ public class StatementDownloads {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        return new StatementRequest(month, scope, visibleTenants(user));
-    }
-
-    /**
-     * Tenant viewers are limited to their own tenants. Until the users feature gives this module their tenant list,
-     * they get no statement at all rather than every tenant's (fail closed).
-     */
-    private static Optional<Set<String>> visibleTenants(Authentication user) {
-        boolean viewer = user != null
-                && user.getAuthorities().stream()
-                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_TENANT_VIEWER"));
-        if (viewer) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "Chargeback statements are for admins and finance; tenant viewers get theirs once their tenants"
-                            + " can be looked up here.");
-        }
-        return Optional.empty();
+        return new StatementRequest(month, scope, scopes.visibleTenants());
     }
 
     /** Writes the workbook as an attachment with a file name that says period and scope. */
