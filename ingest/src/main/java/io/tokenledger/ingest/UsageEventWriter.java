@@ -13,22 +13,23 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a batch of events and their daily rollups with four round trips whatever the batch size: COPY into a
+ * Writes a batch of events and their rollups with a fixed number of round trips whatever the batch size: COPY into a
  * session-local staging table; one statement that resolves the mapping rules ({@link TenantResolver}) and creates
- * the tenants it has not seen; one statement that inserts the new events charged to their tenants (a known id is
- * skipped, which is what makes a replay harmless), prices them with the {@link CostExpression} and adds the batch's
- * per-day sums to {@code usage_daily} (and, by its triggers, to the month rollups), touching each hot rollup row
- * once per batch — except for days of a closed billing period,
- * whose sums become {@code LATE_USAGE} adjustments booked in the open period instead, so a closed period is never
- * rewritten.
+ * the tenants it has not seen; one statement (between a savepoint and its release) that inserts the new events
+ * charged to their tenants (a known id is skipped, which is what makes a replay harmless), prices them with the
+ * {@link CostExpression} and adds the batch's per-day sums to {@code usage_daily} and the narrow rollups
+ * {@code usage_tenant_day} and {@code usage_deployment_day}, touching each hot rollup row once per batch — except for
+ * days of a closed billing period, whose sums become {@code LATE_USAGE} adjustments booked in the open period
+ * instead, so a closed period is never rewritten.
  *
  * <p>Tenants are created in their own statement, before any event row is locked, so that concurrent batches take
- * row locks in the same order (tenants, then events, then rollups) and cannot deadlock. COPY is plain SQL because
- * jOOQ has no COPY; the statements are jOOQ plain-SQL templates so that the cost formula stays the one in the
+ * row locks in the same order (tenants, then events by id, then rollups by key) and cannot deadlock. COPY is plain SQL
+ * because jOOQ has no COPY; the statements are jOOQ plain-SQL templates so that the cost formula stays the one in the
  * pricing module.
  */
 @Repository
@@ -37,6 +38,7 @@ class UsageEventWriter {
     private final DSLContext dsl;
     private final JsonMapper json;
     private final String resolveTenants;
+    private final String insertNewAndRollUp;
     private final String insertAndRollUp;
     private final String reportingCurrency;
 
@@ -45,14 +47,19 @@ class UsageEventWriter {
         this.reportingCurrency = pricing.currency();
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
-        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(UsageWriteStatements.tenantOf(tenants));
+        String tenant = UsageWriteStatements.tenantOf(tenants);
+        this.insertNewAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.Known.SKIPPED);
+        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.Known.ON_CONFLICT);
     }
 
     /** What a batch wrote: how many events were new, and where their usage went. */
     record Written(int accepted, List<Touched> touched) {}
 
-    /** Usage of {@code tenant} on {@code day}; {@code late} when the day's period was closed (an adjustment). */
-    record Touched(String tenant, LocalDate day, boolean late) {}
+    /**
+     * {@code events} new events of {@code tenant} on {@code day}; {@code late} when the day's period was closed (an
+     * adjustment).
+     */
+    record Touched(String tenant, LocalDate day, boolean late, int events) {}
 
     /**
      * @param bookedPeriod the open period that late usage of closed periods is booked in
@@ -64,14 +71,34 @@ class UsageEventWriter {
         byte[] rows = toCopyRows(events);
         dsl.connection(connection -> copyIntoStaging(connection, rows));
         dsl.execute(resolveTenants);
-        int[] accepted = {0};
-        List<Touched> touched = dsl.resultQuery(insertAndRollUp, stagedCost(), DSL.val(bookedPeriod.atDay(1)))
-                .fetch(row -> {
-                    accepted[0] += row.get(3, Integer.class);
-                    return new Touched(
-                            row.get(0, String.class), row.get(1, LocalDate.class), row.get(2, Boolean.class));
-                });
-        return new Written(accepted[0], touched);
+        List<Touched> touched = insertNewAndRollUp(bookedPeriod);
+        return new Written(touched.stream().mapToInt(Touched::events).sum(), touched);
+    }
+
+    /**
+     * Inserts the staged events whose ids are not stored yet. Only a concurrent batch inserting the same new ids
+     * makes that fail; the statement is then rolled back to its savepoint and run again waiting for the other batch
+     * and skipping what it committed.
+     */
+    private List<Touched> insertNewAndRollUp(YearMonth bookedPeriod) {
+        dsl.execute("savepoint usage_insert");
+        try {
+            List<Touched> touched = insertAndRollUp(insertNewAndRollUp, bookedPeriod);
+            dsl.execute("release savepoint usage_insert");
+            return touched;
+        } catch (DuplicateKeyException concurrentlyInserted) {
+            dsl.execute("rollback to savepoint usage_insert");
+            return insertAndRollUp(insertAndRollUp, bookedPeriod);
+        }
+    }
+
+    private List<Touched> insertAndRollUp(String statement, YearMonth bookedPeriod) {
+        return dsl.resultQuery(statement, stagedCost(), DSL.val(bookedPeriod.atDay(1)))
+                .fetch(row -> new Touched(
+                        row.get(0, String.class),
+                        row.get(1, LocalDate.class),
+                        row.get(2, Boolean.class),
+                        row.get(3, Integer.class)));
     }
 
     /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */

@@ -37,15 +37,16 @@ final class UsageWriteStatements {
      * {@code LATE_USAGE} adjustment booked in {1} (the open period's first day). Answers per tenant and day how
      * many events were new and whether they were late.
      */
-    static String insertAndRollUp(String tenant) {
+    static String insertAndRollUp(String tenant, Known known) {
         return "with inserted as ("
                 + " insert into usage_event (" + COPY_COLUMNS + ", tenant_key, cost)"
                 + " select " + prefixed("s.", COPY_COLUMNS) + ", " + tenant + ","
                 + " case when s.rate_card_id is null then null else {0} end"
                 + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
+                + known.filter
                 // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
                 + " order by s.event_id"
-                + " on conflict on constraint usage_event_pk do nothing"
+                + known.onConflict
                 + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
                 + "), grouped as ("
                 + " select usage_day, tenant_key, deployment, model, count(*) as events, sum(requests) as requests,"
@@ -78,8 +79,42 @@ final class UsageWriteStatements {
                 + " on conflict (booked_period, refers_to_period, tenant_key, deployment, model)"
                 + " where cause = 'LATE_USAGE' do update set" + ADD_EXCLUDED.formatted("a") + ", updated_at = now()"
                 + " returning 1"
-                + ") select tenant_key, usage_day, late, sum(events)::integer from flagged"
+                + "), " + narrowRollUp("by_tenant", "usage_tenant_day", "usage_day, tenant_key")
+                + ", " + narrowRollUp("by_deployment", "usage_deployment_day", "usage_day, deployment, model")
+                // the triggers of usage_daily leave this statement alone (V11): it wrote the narrow rollups itself
+                + ", narrowed as (select set_config('tokenledger.narrow_rollups_written', statement_timestamp()::text,"
+                + " true))"
+                + " select tenant_key, usage_day, late, sum(events)::integer from flagged, narrowed"
                 + " group by tenant_key, usage_day, late";
+    }
+
+    /** Adds the sums of the groups not late to the narrow rollup {@code table}, grouped by its {@code key}. */
+    private static String narrowRollUp(String name, String table, String key) {
+        return name + " as (insert into " + table + " as m (" + key + ", " + TOKEN_SUMS + ", cost, unpriced_requests)"
+                + " select " + key + ", sum(requests), sum(prompt_tokens), sum(cached_prompt_tokens),"
+                + " sum(completion_tokens), sum(reasoning_tokens), sum(cost), sum(unpriced_requests)"
+                + " from flagged where not late group by " + key + " order by " + key
+                + " on conflict (" + key + ") do update set" + ADD_EXCLUDED.formatted("m")
+                + " returning 1)";
+    }
+
+    /**
+     * How the insert skips ids already stored. {@link #SKIPPED} leaves them out before inserting (an index probe per
+     * event, about a fifth cheaper than speculative insertion), which fails with a unique violation only when a
+     * concurrent transaction inserts the same new id; {@link #ON_CONFLICT} then waits for it and skips what it
+     * committed.
+     */
+    enum Known {
+        SKIPPED(" where not exists (select 1 from usage_event e where e.event_id = s.event_id)", ""),
+        ON_CONFLICT("", " on conflict on constraint usage_event_pk do nothing");
+
+        private final String filter;
+        private final String onConflict;
+
+        Known(String filter, String onConflict) {
+            this.filter = filter;
+            this.onConflict = onConflict;
+        }
     }
 
     private UsageWriteStatements() {}

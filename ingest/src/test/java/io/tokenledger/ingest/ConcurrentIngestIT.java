@@ -12,16 +12,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Two sources delivering the same events at the same time, as Event Hubs does after a rebalance. */
 @SpringBootTest
@@ -38,12 +42,17 @@ class ConcurrentIngestIT {
     private final IngestPipeline pipeline;
     private final RateCards rateCards;
     private final Ledger ledger;
+    private final DSLContext dsl;
+    private final TransactionTemplate transactions;
 
     @Autowired
-    ConcurrentIngestIT(IngestPipeline pipeline, RateCards rateCards, DSLContext dsl) {
+    ConcurrentIngestIT(
+            IngestPipeline pipeline, RateCards rateCards, DSLContext dsl, PlatformTransactionManager transactions) {
         this.pipeline = pipeline;
         this.rateCards = rateCards;
         this.ledger = new Ledger(dsl);
+        this.dsl = dsl;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @BeforeEach
@@ -90,6 +99,61 @@ class ConcurrentIngestIT {
         // each event: (1000 + 200) tokens × 1 per 1M = 0.0012
         assertThat(day.getCost()).isEqualByComparingTo(new BigDecimal("0.0012").multiply(BigDecimal.valueOf(distinct)));
         assertThat(ledger.rollup()).isEqualTo(ledger.rollupFromEvents());
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
+    }
+
+    @Test
+    void aBatchWaitingForAnotherWithTheSameNewIdsSkipsWhatItCommitted() throws Exception {
+        rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
+        List<ParsedRecord> first = batch(ids(0, 0, 10, false));
+        List<ParsedRecord> second = batch(ids(0, 5, 15, true));
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<IngestResult> a = threads.submit(() -> transactions.execute(status -> {
+                IngestResult result = pipeline.ingest("eventhubs:0", first);
+                firstWritten.countDown();
+                awaitQuietly(commitFirst);
+                return result;
+            }));
+            assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
+            // the second batch finds ids 5-9 neither stored nor free: it waits for the first batch's transaction
+            Future<IngestResult> b = threads.submit(() -> pipeline.ingest("eventhubs:1", second));
+            waitUntilABackendWaitsForALock();
+            commitFirst.countDown();
+            IngestResult resultA = a.get(30, TimeUnit.SECONDS);
+            IngestResult resultB = b.get(30, TimeUnit.SECONDS);
+
+            assertThat(resultA.accepted()).isEqualTo(10);
+            assertThat(resultB.accepted()).isEqualTo(5);
+            assertThat(resultB.duplicates()).isEqualTo(5);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(ledger.eventCount()).isEqualTo(15);
+        assertThat(ledger.rollup()).isEqualTo(ledger.rollupFromEvents());
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
+    }
+
+    private void waitUntilABackendWaitsForALock() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dsl.fetchCount(
+                        DSL.table("pg_stat_activity"),
+                        DSL.field("wait_event_type").eq("Lock"))
+                == 0) {
+            assertThat(System.nanoTime()).as("a batch waiting for a lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.tokenledger.pricing.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +88,7 @@ public class Budgets {
     /** The budgets that limit any of these tenants: their own and their cost centers'. */
     @Transactional(readOnly = true)
     public List<Budget> limiting(Collection<String> tenantKeys) {
-        List<Budget> budgets = new ArrayList<>(repository.of(BudgetScope.TENANT, tenantKeys));
-        Set<String> costCenters = tenants.withKeys(tenantKeys).stream()
-                .map(Tenant::costCenter)
-                .filter(costCenter -> costCenter != null)
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (!costCenters.isEmpty()) {
-            budgets.addAll(repository.of(BudgetScope.COST_CENTER, costCenters));
-        }
-        return budgets;
+        return repository.limiting(tenantKeys);
     }
 
     /** The tenants whose spend a budget counts. */
