@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a batch of events and their rollups with a fixed number of round trips whatever the batch size: COPY into a
  * session-local staging table; one statement that resolves the mapping rules ({@link TenantResolver}) and creates
  * the tenants it has not seen; one statement (between a savepoint and its release) that inserts the new events
- * charged to their tenants (a known id is skipped, which is what makes a replay harmless), prices them with the
+ * charged to their tenants (a batch with a known id runs it again skipping those ids, which is what makes a replay
+ * harmless), prices them with the
  * {@link CostExpression} and adds the batch's per-day sums to {@code usage_daily} and the narrow rollups
  * {@code usage_tenant_day} and {@code usage_deployment_day}, touching each hot rollup row once per batch — except for
  * days of a closed billing period, whose sums become {@code LATE_USAGE} adjustments booked in the open period
@@ -48,8 +49,8 @@ class UsageEventWriter {
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
         String tenant = UsageWriteStatements.tenantOf(tenants);
-        this.insertNewAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.Known.SKIPPED);
-        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.Known.ON_CONFLICT);
+        this.insertNewAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.FAIL);
+        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.SKIP);
     }
 
     /** What a batch wrote: how many events were new, and where their usage went. */
@@ -76,9 +77,9 @@ class UsageEventWriter {
     }
 
     /**
-     * Inserts the staged events whose ids are not stored yet. Only a concurrent batch inserting the same new ids
-     * makes that fail; the statement is then rolled back to its savepoint and run again waiting for the other batch
-     * and skipping what it committed.
+     * Inserts the staged events as if all were new, which they are but for replays; a known id (or one a concurrent
+     * batch is inserting) fails that statement, which is then rolled back to its savepoint and run again skipping
+     * known ids, after waiting for the concurrent batch.
      */
     private List<Touched> insertNewAndRollUp(YearMonth bookedPeriod) {
         dsl.execute("savepoint usage_insert");
@@ -86,7 +87,7 @@ class UsageEventWriter {
             List<Touched> touched = insertAndRollUp(insertNewAndRollUp, bookedPeriod);
             dsl.execute("release savepoint usage_insert");
             return touched;
-        } catch (DuplicateKeyException concurrentlyInserted) {
+        } catch (DuplicateKeyException known) {
             dsl.execute("rollback to savepoint usage_insert");
             return insertAndRollUp(insertAndRollUp, bookedPeriod);
         }

@@ -37,16 +37,15 @@ final class UsageWriteStatements {
      * {@code LATE_USAGE} adjustment booked in {1} (the open period's first day). Answers per tenant and day how
      * many events were new and whether they were late.
      */
-    static String insertAndRollUp(String tenant, Known known) {
+    static String insertAndRollUp(String tenant, KnownIds knownIds) {
         return "with inserted as ("
                 + " insert into usage_event (" + COPY_COLUMNS + ", tenant_key, cost)"
                 + " select " + prefixed("s.", COPY_COLUMNS) + ", " + tenant + ","
                 + " case when s.rate_card_id is null then null else {0} end"
                 + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
-                + known.filter
                 // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
                 + " order by s.event_id"
-                + known.onConflict
+                + knownIds.onConflict
                 + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
                 + "), grouped as ("
                 + " select usage_day, tenant_key, deployment, model, count(*) as events, sum(requests) as requests,"
@@ -99,20 +98,18 @@ final class UsageWriteStatements {
     }
 
     /**
-     * How the insert skips ids already stored. {@link #SKIPPED} leaves them out before inserting (an index probe per
-     * event, about a fifth cheaper than speculative insertion), which fails with a unique violation only when a
-     * concurrent transaction inserts the same new id; {@link #ON_CONFLICT} then waits for it and skips what it
-     * committed.
+     * What the insert does with an id already stored. {@link #FAIL}: nothing more than the unique key's own check,
+     * the cheapest way to insert a batch of new events (no second probe of the key per event); a known id fails the
+     * statement. {@link #SKIP}: speculative insertion skips it, waiting for a concurrent transaction that inserts the
+     * same id.
      */
-    enum Known {
-        SKIPPED(" where not exists (select 1 from usage_event e where e.event_id = s.event_id)", ""),
-        ON_CONFLICT("", " on conflict on constraint usage_event_pk do nothing");
+    enum KnownIds {
+        FAIL(""),
+        SKIP(" on conflict on constraint usage_event_pk do nothing");
 
-        private final String filter;
         private final String onConflict;
 
-        Known(String filter, String onConflict) {
-            this.filter = filter;
+        KnownIds(String onConflict) {
             this.onConflict = onConflict;
         }
     }
