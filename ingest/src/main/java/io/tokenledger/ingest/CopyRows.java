@@ -3,7 +3,6 @@ package io.tokenledger.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -15,8 +14,9 @@ import java.util.Arrays;
 final class CopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
-    private static final LocalDate POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1);
+    private static final long POSTGRES_EPOCH_SECOND =
+            Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final byte JSONB_VERSION = 1;
 
     private final int columns;
@@ -38,9 +38,22 @@ final class CopyRows {
         if (value == null) {
             return nullField();
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        startField(utf8.length);
-        put(utf8);
+        // ASCII (ids, keys, names: nearly every value) is copied char by char without an intermediate array
+        int length = value.length();
+        startField(length);
+        ensure(length);
+        int start = size;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                size = start;
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                put(utf8);
+                patchInt(start - 4, utf8.length);
+                return this;
+            }
+            bytes[size++] = (byte) c;
+        }
         return this;
     }
 
@@ -59,14 +72,14 @@ final class CopyRows {
     /** A {@code timestamptz}: microseconds since 2000-01-01 UTC, rounded to the nearest as PostgreSQL rounds text. */
     CopyRows timestamp(Instant value) {
         startField(8);
-        putLong(ChronoUnit.MICROS.between(POSTGRES_EPOCH, value.plusNanos(500).truncatedTo(ChronoUnit.MICROS)));
+        putLong((value.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + (value.getNano() + 500) / 1_000);
         return this;
     }
 
     /** A {@code date}: days since 2000-01-01. */
     CopyRows date(LocalDate value) {
         startField(4);
-        putInt((int) ChronoUnit.DAYS.between(POSTGRES_EPOCH_DAY, value));
+        putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
         return this;
     }
 
@@ -141,6 +154,12 @@ final class CopyRows {
         ensure(4);
         for (int shift = 24; shift >= 0; shift -= 8) {
             bytes[size++] = (byte) (value >>> shift);
+        }
+    }
+
+    private void patchInt(int at, int value) {
+        for (int shift = 24, i = at; shift >= 0; shift -= 8) {
+            bytes[i++] = (byte) (value >>> shift);
         }
     }
 

@@ -49,8 +49,10 @@ class UsageEventWriter {
         this.json = JsonMapper.builder().build();
         this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
         String tenant = UsageWriteStatements.tenantOf(tenants);
-        this.insertNewAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.FAIL);
-        this.insertAndRollUp = UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.SKIP);
+        this.insertNewAndRollUp =
+                rendered(UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.FAIL));
+        this.insertAndRollUp =
+                rendered(UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.SKIP));
     }
 
     /** What a batch wrote: how many events were new, and where their usage went. */
@@ -94,12 +96,20 @@ class UsageEventWriter {
     }
 
     private List<Touched> insertAndRollUp(String statement, YearMonth bookedPeriod) {
-        return dsl.resultQuery(statement, stagedCost(), DSL.val(bookedPeriod.atDay(1)))
+        return dsl.resultQuery(statement, bookedPeriod.atDay(1))
                 .fetch(row -> new Touched(
                         row.get(0, String.class),
                         row.get(1, LocalDate.class),
                         row.get(2, Boolean.class),
                         row.get(3, Integer.class)));
+    }
+
+    /**
+     * The statement's SQL with the cost formula rendered once, and {@code ?} for the open period's first day: jOOQ
+     * need not render the formula's expression tree again for every batch.
+     */
+    private String rendered(String template) {
+        return dsl.render(DSL.resultQuery(template, stagedCost(), DSL.val(null, LocalDate.class)));
     }
 
     /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */
