@@ -8,6 +8,8 @@ import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.ledger.Ledgers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +52,12 @@ public final class BenchMain {
             IngestPipeline pipeline = context.getBean(IngestPipeline.class);
             BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
             long next = 0;
+            PostgresCpu postgresCpu = new PostgresCpu(dataDir);
             try (CopyBaseline copy = new CopyBaseline(context.getBean(DataSource.class), calendar)) {
-                next = measureIngest(report, traffic, pipeline, copy, next, 1_000, Math.min(200_000, events / 4));
-                next = measureIngest(report, traffic, pipeline, copy, next, 10_000, Math.min(1_000_000, events / 2));
+                next = measureIngest(
+                        report, traffic, pipeline, copy, postgresCpu, next, 1_000, Math.min(200_000, events / 4));
+                next = measureIngest(
+                        report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 2));
                 copy.dropTables();
             }
             next = load(report, traffic, pipeline, next, events);
@@ -68,6 +73,7 @@ public final class BenchMain {
             SyntheticTraffic traffic,
             IngestPipeline pipeline,
             CopyBaseline copy,
+            PostgresCpu postgresCpu,
             long first,
             int batchSize,
             long count)
@@ -75,20 +81,28 @@ public final class BenchMain {
         long pipelineNanos = 0;
         long plainNanos = 0;
         long keyedNanos = 0;
+        long postgresMillis = 0;
+        long threadNanos = 0;
         long done = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         while (done + batchSize <= count) {
             List<UsageEvent> batch = traffic.batch(first + done, batchSize);
             List<ParsedRecord> records = batch.stream()
                     .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
                     .toList();
+            long postgresBefore = postgresCpu.millis();
+            long threadBefore = threads.getCurrentThreadCpuTime();
             long began = System.nanoTime();
             pipeline.ingest("bench", records);
             pipelineNanos += System.nanoTime() - began;
+            threadNanos += threads.getCurrentThreadCpuTime() - threadBefore;
+            postgresMillis += postgresCpu.millis() - postgresBefore;
             plainNanos += copy.copy(CopyBaseline.PLAIN, batch);
             keyedNanos += copy.copy(CopyBaseline.KEYED, batch);
             done += batchSize;
         }
         report.ingest(batchSize, done, pipelineNanos, plainNanos, keyedNanos);
+        report.ingestCpu(batchSize, done / batchSize, pipelineNanos, postgresMillis, threadNanos, keyedNanos);
         return first + done;
     }
 

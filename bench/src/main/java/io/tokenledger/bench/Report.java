@@ -14,6 +14,7 @@ final class Report {
 
     private final StringBuilder environment = new StringBuilder();
     private final StringBuilder ingest = new StringBuilder();
+    private final StringBuilder ingestCpu = new StringBuilder();
     private final StringBuilder queries = new StringBuilder();
     private String load = "";
 
@@ -54,6 +55,19 @@ final class Report {
                 pipeline / keyed));
     }
 
+    /** Where a pipeline batch's time goes: the database's CPU, the ingesting thread's, the rest (waiting, disk). */
+    void ingestCpu(
+            int batchSize, long batches, long pipelineNanos, long postgresMillis, long threadNanos, long keyedNanos) {
+        ingestCpu.append(String.format(
+                Locale.ROOT,
+                "| %,d | %.1f | %s | %.1f | %.1f |%n",
+                batchSize,
+                ms(pipelineNanos) / batches,
+                postgresMillis < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) postgresMillis / batches),
+                ms(threadNanos) / batches,
+                ms(keyedNanos) / batches));
+    }
+
     void load(long events, long nanos, long stored) {
         load = String.format(
                 Locale.ROOT,
@@ -77,7 +91,13 @@ final class Report {
                 + " (plain) and with only its unique key (keyed), one committed COPY per batch.\n\n"
                 + "| batch | events | pipeline events/s | COPY plain events/s | COPY keyed events/s |"
                 + " pipeline / plain | pipeline / keyed |\n|---:|---:|---:|---:|---:|---:|---:|\n"
-                + ingest + "\n" + load
+                + ingest
+                + "\nPer pipeline batch: wall time, CPU of the PostgreSQL server (all its processes, from /proc in 10 ms"
+                + " ticks summed over the batches) and of the ingesting thread (the after-commit budget check and"
+                + " source status included), next to the keyed COPY of the same rows.\n\n"
+                + "| batch | pipeline ms | PostgreSQL CPU ms | ingest thread CPU ms | COPY keyed ms |\n"
+                + "|---:|---:|---:|---:|---:|\n"
+                + ingestCpu + "\n" + load
                 + "\n## Ledger queries (through Ledgers, as the API runs them)\n\n"
                 + "| query | rows | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n"
                 + queries;
