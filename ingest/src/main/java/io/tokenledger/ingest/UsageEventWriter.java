@@ -124,8 +124,16 @@ class UsageEventWriter {
     }
 
     private static void copyIntoStaging(Connection connection, byte[] rows) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(UsageWriteStatements.CREATE_STAGING);
+        // Created once per connection: the driver forgets its prepared statements after any CREATE, even one that
+        // finds the table there, and would parse and plan every statement of every batch anew.
+        try (var exists = connection.prepareStatement(UsageWriteStatements.STAGING_EXISTS);
+                var answer = exists.executeQuery()) {
+            answer.next();
+            if (!answer.getBoolean(1)) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(UsageWriteStatements.CREATE_STAGING);
+                }
+            }
         }
         try {
             connection

@@ -11,7 +11,9 @@ final class UsageWriteStatements {
 
     static final int COPY_COLUMN_COUNT = COPY_COLUMNS.split(",").length;
 
-    static final String CREATE_STAGING = "create temporary table if not exists usage_staging ("
+    static final String STAGING_EXISTS = "select to_regclass('pg_temp.usage_staging') is not null";
+
+    static final String CREATE_STAGING = "create temporary table usage_staging ("
             + " event_id text, event_time timestamptz, usage_day date, tenant text, source text,"
             + " subscription_id text, subscription_name text, product_id text, api_id text, operation_id text,"
             + " user_id text, app_id text, deployment text, model text, region text, backend_id text,"
