@@ -2,6 +2,7 @@ package io.tokenledger.reporting.excel;
 
 import io.tokenledger.reporting.statement.ChargebackStatement;
 import io.tokenledger.reporting.statement.ChargebackStatements;
+import io.tokenledger.reporting.statement.DailyLine;
 import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.reporting.statement.StatementText;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Rows are streamed (POI SXSSF): at most {@value #ROWS_IN_MEMORY} rows per sheet are held in memory, the rest go
  * to a temporary file, and the daily detail is read one tenant at a time, so that a month of a thousand tenants on
- * thirty deployments fits a small heap.
+ * thirty deployments fits a small heap. The detail is written to its sheet on a second thread while the database
+ * reads the next tenants ({@link ConsumerThread}).
  */
 @Service
 public class ChargebackWorkbooks {
@@ -81,7 +83,11 @@ public class ChargebackWorkbooks {
                             11),
                     statement.currency());
             daily.start();
-            statements.dailyDetail(statement, daily);
+            // the sheet is written on a thread of its own while the next tenants' detail is read
+            try (ConsumerThread<DailyLine> writer = new ConsumerThread<>("chargeback-daily-detail", daily)) {
+                statements.dailyDetail(statement, writer);
+                writer.finish();
+            }
             daily.finish();
 
             boolean hasCharges = !statement.charges().isEmpty();
