@@ -1,5 +1,7 @@
 package io.tokenledger.reporting.ledger;
 
+import static io.tokenledger.db.jooq.Tables.USAGE_TENANT_DAY;
+
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,10 +9,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SelectOrderByStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -28,14 +33,25 @@ public class Ledgers {
     private static final Field<String> DEPLOYMENT = DSL.field(DSL.name("deployment"), String.class);
     private static final Field<String> MODEL = DSL.field(DSL.name("model"), String.class);
     private static final Field<LocalDate> USAGE_DAY = DSL.field(DSL.name("usage_day"), LocalDate.class);
+    private static final List<Field<?>> MEASURES = List.of(
+            measure("requests", Long.class),
+            measure("prompt_tokens", Long.class),
+            measure("cached_prompt_tokens", Long.class),
+            measure("completion_tokens", Long.class),
+            measure("reasoning_tokens", Long.class),
+            measure("cost", BigDecimal.class),
+            measure("unpriced_requests", Long.class));
     // token and request sums as bigint: PostgreSQL's sum of bigint is numeric, which is slower to send and read
-    private static final Field<Long> REQUESTS = total("requests");
-    private static final Field<Long> PROMPT = total("prompt_tokens");
-    private static final Field<Long> CACHED = total("cached_prompt_tokens");
-    private static final Field<Long> COMPLETION = total("completion_tokens");
-    private static final Field<Long> REASONING = total("reasoning_tokens");
-    private static final Field<BigDecimal> COST = DSL.sum(DSL.field(DSL.name("cost"), BigDecimal.class));
+    private static final Field<BigDecimal> COST = DSL.sum(measure("cost", BigDecimal.class));
     private static final Field<Long> UNPRICED = total("unpriced_requests");
+    private static final List<Field<?>> SUMS = List.of(
+            total("requests"),
+            total("prompt_tokens"),
+            total("cached_prompt_tokens"),
+            total("completion_tokens"),
+            total("reasoning_tokens"),
+            COST,
+            UNPRICED);
 
     private final DSLContext dsl;
     private final RateCards rateCards;
@@ -50,24 +66,79 @@ public class Ledgers {
     /** Usage and cost as {@code query} asks, read from the narrowest rollup that has its dimensions. */
     @Transactional(readOnly = true)
     public Ledger query(LedgerQuery query) {
+        List<LedgerRow> rows = select(query, filter(query))
+                .orderBy(columns(query.groupBy()).stream().map(Field::asc).toList())
+                .fetch(record -> toRow(record, query.groupBy()));
+        BigDecimal total = rows.stream().map(LedgerRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Ledger(rateCards.reportingCurrency(), rows, total);
+    }
+
+    /**
+     * At most {@code limit} rows of {@code query} after {@code after}, in {@link LedgerCursor#pageOrder} order (the
+     * rollups' primary key order, so that a page is an index range scan, however deep). The total is the whole
+     * result's, read from {@code usage_tenant_day}, which every row of every grouping sums up to.
+     */
+    @Transactional(readOnly = true)
+    public LedgerPage page(LedgerQuery query, Optional<LedgerCursor> after, int limit) {
+        if (limit < 1 || limit > LedgerPage.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + LedgerPage.MAX_LIMIT + ", was " + limit);
+        }
+        List<LedgerDimension> order = LedgerCursor.pageOrder(query.groupBy());
+        List<Field<?>> orderColumns = columns(order);
+        Condition condition = filter(query);
+        if (after.isPresent()) {
+            if (!after.get().dimensions().equals(order)) {
+                throw new IllegalArgumentException("after: the cursor belongs to another groupBy");
+            }
+            if (order.isEmpty()) {
+                // ungrouped, the ledger is one row, which the first page held
+                condition = DSL.falseCondition();
+            } else {
+                condition = condition.and(DSL.row(orderColumns).gt(DSL.row(keyValues(after.get()))));
+            }
+        }
+        List<LedgerRow> rows = select(query, condition)
+                .orderBy(orderColumns.stream().map(Field::asc).toList())
+                .limit(limit + 1)
+                .fetch(record -> toRow(record, query.groupBy()));
+        Optional<LedgerCursor> next =
+                rows.size() > limit ? Optional.of(cursorAfter(rows.get(limit - 1), order)) : Optional.empty();
+        Record2<BigDecimal, Long> totals = dsl.select(COST, UNPRICED)
+                .from(USAGE_TENANT_DAY)
+                .where(filter(query))
+                .fetchSingle();
+        return new LedgerPage(
+                rateCards.reportingCurrency(),
+                rows.subList(0, Math.min(limit, rows.size())),
+                totals.value1() == null ? BigDecimal.ZERO : totals.value1(),
+                count(totals.value2()),
+                next);
+    }
+
+    /**
+     * The rows of {@code query} that meet {@code condition}, grouped by its keys in primary key order; where the
+     * rollup holds exactly one row per group (its key is the groupBy), its rows are read as they are.
+     */
+    private SelectOrderByStep<Record> select(LedgerQuery query, Condition condition) {
         Table<?> source = NarrowRollups.tableFor(query);
+        List<Field<?>> select = new ArrayList<>(columns(query.groupBy()));
+        if (NarrowRollups.oneRowPerGroup(query)) {
+            select.addAll(MEASURES);
+            return dsl.select(select).from(source).where(condition);
+        }
+        select.addAll(SUMS);
+        return dsl.select(select)
+                .from(source)
+                .where(condition)
+                .groupBy(columns(LedgerCursor.pageOrder(query.groupBy())));
+    }
+
+    private static Condition filter(LedgerQuery query) {
         Condition condition = USAGE_DAY.between(query.from(), query.to());
         if (query.tenant().isPresent()) {
             condition = condition.and(TENANT_KEY.eq(query.tenant().get()));
         }
-        condition = condition.and(query.scope().on(TENANT_KEY));
-        List<Field<?>> keys =
-                query.groupBy().stream().<Field<?>>map(Ledgers::column).toList();
-        List<Field<?>> select = new ArrayList<>(keys);
-        select.addAll(List.of(REQUESTS, PROMPT, CACHED, COMPLETION, REASONING, COST, UNPRICED));
-        List<LedgerRow> rows = dsl.select(select)
-                .from(source)
-                .where(condition)
-                .groupBy(keys)
-                .orderBy(keys.stream().map(Field::asc).toList())
-                .fetch(record -> toRow(record, query.groupBy()));
-        BigDecimal total = rows.stream().map(LedgerRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Ledger(rateCards.reportingCurrency(), rows, total);
+        return condition.and(query.scope().on(TENANT_KEY));
     }
 
     /**
@@ -103,6 +174,33 @@ public class Ledgers {
     @Transactional(readOnly = true)
     public List<YearMonth> periodsWithEntries() {
         return adjustments.periodsWithEntries();
+    }
+
+    private static List<Field<?>> columns(List<LedgerDimension> dimensions) {
+        return dimensions.stream().<Field<?>>map(Ledgers::column).toList();
+    }
+
+    private static List<Field<?>> keyValues(LedgerCursor cursor) {
+        List<Field<?>> values = new ArrayList<>();
+        for (int i = 0; i < cursor.keys().size(); i++) {
+            String key = cursor.keys().get(i);
+            values.add(
+                    cursor.dimensions().get(i) == LedgerDimension.DAY ? DSL.val(LocalDate.parse(key)) : DSL.val(key));
+        }
+        return values;
+    }
+
+    /** The keys of {@code row} as stored (a model not reported is stored as the empty string). */
+    private static LedgerCursor cursorAfter(LedgerRow row, List<LedgerDimension> order) {
+        List<String> keys = order.stream()
+                .map(dimension -> switch (dimension) {
+                    case TENANT -> row.tenant();
+                    case DEPLOYMENT -> row.deployment();
+                    case MODEL -> row.model() == null ? "" : row.model();
+                    case DAY -> row.day().toString();
+                })
+                .toList();
+        return new LedgerCursor(order, keys);
     }
 
     private static Field<?> column(LedgerDimension dimension) {
@@ -149,11 +247,15 @@ public class Ledgers {
     }
 
     private static Field<Long> total(String column) {
-        return DSL.sum(DSL.field(DSL.name(column), Long.class)).cast(Long.class);
+        return DSL.sum(measure(column, Long.class)).cast(Long.class);
+    }
+
+    private static <T> Field<T> measure(String column, Class<T> type) {
+        return DSL.field(DSL.name(column), type);
     }
 
     /** First and last day of the month containing {@code day}, clipped to {@code day}: month to date. */
     public static LedgerQuery monthToDate(LocalDate day, List<LedgerDimension> groupBy) {
-        return new LedgerQuery(day.withDayOfMonth(1), day, groupBy, java.util.Optional.empty());
+        return new LedgerQuery(day.withDayOfMonth(1), day, groupBy, Optional.empty());
     }
 }

@@ -33,4 +33,20 @@ final class NarrowRollups {
         }
         return USAGE_DAILY;
     }
+
+    /**
+     * Whether {@link #tableFor} holds exactly one row per group of {@code query}: its primary key is the groupBy, so
+     * the rows need no grouping (the overview's tenant × day chart; every dimension from the daily rollup).
+     */
+    static boolean oneRowPerGroup(LedgerQuery query) {
+        Set<LedgerDimension> groupBy = Set.copyOf(query.groupBy());
+        Table<?> table = tableFor(query);
+        if (table == USAGE_TENANT_DAY) {
+            return groupBy.equals(TENANT_DAY);
+        }
+        if (table == USAGE_DEPLOYMENT_DAY) {
+            return groupBy.equals(DEPLOYMENT_DAY);
+        }
+        return groupBy.equals(EnumSet.allOf(LedgerDimension.class));
+    }
 }

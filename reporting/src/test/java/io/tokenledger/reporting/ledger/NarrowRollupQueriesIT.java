@@ -67,6 +67,10 @@ class NarrowRollupQueriesIT {
                 "2026-10-01", "2026-11-30", LedgerDimension.TENANT, LedgerDimension.DAY, LedgerDimension.DEPLOYMENT);
 
         assertThat(NarrowRollups.tableFor(perDay)).isEqualTo(USAGE_TENANT_DAY);
+        assertThat(NarrowRollups.oneRowPerGroup(perDay))
+                .as("read without grouping")
+                .isTrue();
+        assertThat(NarrowRollups.oneRowPerGroup(perDayAndDeployment)).isFalse();
         assertThat(lines(ledgers.query(perDay)))
                 .isEqualTo(lines(ledgers.query(perDayAndDeployment)))
                 .hasSize(5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** The application describes its REST API. */
 @TokenLedgerServerTest
@@ -21,6 +22,25 @@ class OpenApiIT {
         assertThat(reply.json().path("paths").propertyNames())
                 .contains("/api/v1/usage-events", "/api/v1/ledger", "/api/v1/rate-cards")
                 .allMatch(path -> path.startsWith("/api/"));
+    }
+
+    @Test
+    void openApiDescriptionListsTheLedgersPagingParameters() {
+        JsonNode parameters = Api.asAdmin(port)
+                .get("/api/v1/openapi")
+                .json()
+                .path("paths")
+                .path("/api/v1/ledger")
+                .path("get")
+                .path("parameters");
+
+        assertThat(parameters)
+                .extracting(parameter -> parameter.path("name").asString())
+                .contains("from", "to", "groupBy", "tenant", "limit", "after");
+        assertThat(parameters)
+                .filteredOn(parameter -> parameter.path("name").asString().matches("limit|after"))
+                .allSatisfy(parameter ->
+                        assertThat(parameter.path("required").asBoolean()).isFalse());
     }
 
     @Test
