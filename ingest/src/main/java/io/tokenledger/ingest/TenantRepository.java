@@ -32,7 +32,8 @@ class TenantRepository {
     }
 
     List<Tenant> withKeys(Collection<String> keys) {
-        return where(TENANT.TENANT_KEY.in(keys));
+        // one array parameter: a statement PostgreSQL and the driver prepare once, whatever the number of keys
+        return where(TENANT.TENANT_KEY.eq(DSL.any(keys.toArray(String[]::new))));
     }
 
     Optional<Tenant> find(String key) {

@@ -1,7 +1,6 @@
 package io.tokenledger.reporting.budgets;
 
 import static io.tokenledger.db.jooq.Tables.BUDGET;
-import static io.tokenledger.db.jooq.Tables.TENANT;
 
 import io.tokenledger.db.jooq.Keys;
 import io.tokenledger.db.jooq.tables.records.BudgetRecord;
@@ -37,18 +36,17 @@ class BudgetRepository {
     }
 
     /**
-     * The budgets of these tenants and of their cost centers (tenants' first, each by subject), in one statement with
-     * the keys as one array parameter: it runs after every ingested batch, with up to hundreds of tenants.
+     * The budgets of these tenants and of these cost centers (tenants' first, each by subject), in one statement with
+     * each list as one array parameter: it runs after every ingested batch, with up to hundreds of tenants.
      */
-    List<Budget> limiting(Collection<String> tenantKeys) {
-        String[] keys = tenantKeys.toArray(String[]::new);
+    List<Budget> of(Collection<String> tenantKeys, Collection<String> costCenters) {
         return dsl.selectFrom(BUDGET)
-                .where(BUDGET.SCOPE.eq(BudgetScope.TENANT.name()).and(BUDGET.SUBJECT.eq(DSL.any(keys))))
+                .where(BUDGET.SCOPE
+                        .eq(BudgetScope.TENANT.name())
+                        .and(BUDGET.SUBJECT.eq(DSL.any(tenantKeys.toArray(String[]::new)))))
                 .or(BUDGET.SCOPE
                         .eq(BudgetScope.COST_CENTER.name())
-                        .and(BUDGET.SUBJECT.in(DSL.select(TENANT.COST_CENTER)
-                                .from(TENANT)
-                                .where(TENANT.TENANT_KEY.eq(DSL.any(keys))))))
+                        .and(BUDGET.SUBJECT.eq(DSL.any(costCenters.toArray(String[]::new)))))
                 .orderBy(BUDGET.SCOPE.desc(), BUDGET.SUBJECT)
                 .fetch(BudgetRepository::toBudget);
     }

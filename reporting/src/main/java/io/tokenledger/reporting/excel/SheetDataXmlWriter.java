@@ -22,7 +22,7 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 class SheetDataXmlWriter extends SheetDataWriter {
 
     /** Below this, {@link Double#toString(double)} writes a whole number as its digits and ".0". */
-    private static final double PLAIN_WHOLE_LIMIT = 1e7;
+    private static final long PLAIN_WHOLE_LIMIT = 10_000_000L;
 
     private static final String[] COLUMNS = new String[64];
 
