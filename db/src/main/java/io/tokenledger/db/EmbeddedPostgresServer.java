@@ -43,7 +43,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     // ledger queries group and sort hundreds of thousands of rollup rows; 4 MB spills them to disk
-                    .setServerConfig("work_mem", "32MB");
+                    .setServerConfig("work_mem", "32MB")
+                    // ingest writes a few MB of WAL per 10k batch: fewer checkpoints, fewer full-page images after them
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
