@@ -29,7 +29,7 @@ final class Report {
         environment.append(String.format(
                 Locale.ROOT,
                 "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s"
-                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB)%n",
+                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB, max_wal_size 4GB)%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 memory(),
