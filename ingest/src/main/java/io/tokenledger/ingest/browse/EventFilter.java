@@ -27,6 +27,22 @@ public record EventFilter(String tenant, LocalDate from, LocalDate to, String de
         user = blankToNull(user);
     }
 
+    /**
+     * The days asked for, or by default the billing period so far: without {@code to} up to {@code today}, without
+     * {@code from} from the first of {@code to}'s month.
+     */
+    public static EventFilter ofDays(
+            String tenant,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            String deployment,
+            String model,
+            String user) {
+        LocalDate last = to == null ? today : to;
+        return new EventFilter(tenant, from == null ? last.withDayOfMonth(1) : from, last, deployment, model, user);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -147,9 +147,8 @@ class TenantsController {
         if (after != null && !after.isBlank() && cursor.isEmpty()) {
             throw ApiProblem.badRequest("after must be the 'next' of a previous page, was '" + after + "'");
         }
-        LocalDate toDay = day("to", to, calendar.today());
         EventFilter filter =
-                new EventFilter(key, day("from", from, toDay.withDayOfMonth(1)), toDay, deployment, model, user);
+                EventFilter.ofDays(key, day("from", from), day("to", to), calendar.today(), deployment, model, user);
         EventPage page = events.page(filter, cursor, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", key);
@@ -181,9 +180,10 @@ class TenantsController {
         return json;
     }
 
-    private static LocalDate day(String parameter, String value, LocalDate otherwise) {
+    /** The day in {@code value}, null when it is blank. */
+    private static LocalDate day(String parameter, String value) {
         if (value == null || value.isBlank()) {
-            return otherwise;
+            return null;
         }
         try {
             return LocalDate.parse(value.strip());

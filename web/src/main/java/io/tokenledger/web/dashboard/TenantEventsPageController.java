@@ -8,18 +8,14 @@ import io.tokenledger.ingest.browse.StoredEvents;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.web.security.ViewerScopes;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The drill-down from a tenant's spend to single usage events: newest first, {@link #PAGE} at a time with a keyset
@@ -74,15 +70,7 @@ class TenantEventsPageController {
             Model page) {
         scopes.require(key);
         String currency = rateCards.reportingCurrency();
-        LocalDate today = calendar.today();
-        LocalDate toDay = day("to", to, today);
-        LocalDate fromDay = day("from", from, toDay.withDayOfMonth(1));
-        EventFilter filter;
-        try {
-            filter = new EventFilter(key, fromDay, toDay, deployment, model, user);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        EventFilter filter = EventFilterParams.parse(key, from, to, calendar.today(), deployment, model, user);
         Optional<EventCursor> cursor = EventCursor.parse(after);
         EventPage result = events.page(filter, cursor, PAGE);
         PageContext.add(page, calendar, currency);
@@ -113,17 +101,5 @@ class TenantEventsPageController {
                 event.cost() == null ? null : MoneyFormat.cell(event.cost(), currency),
                 event.cost() == null,
                 event.statusCode() == null ? "" : event.statusCode().toString());
-    }
-
-    private static LocalDate day(String parameter, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 }

@@ -4,15 +4,11 @@ import io.tokenledger.ingest.browse.EventFilter;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.web.security.ViewerScopes;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A tenant's spend by user over business days (the period so far unless asked), each linking to its events. */
 @Controller
@@ -39,30 +35,12 @@ class TenantUsersPageController {
             Model model) {
         scopes.require(key);
         String currency = rateCards.reportingCurrency();
-        LocalDate toDay = day("to", to, calendar.today());
-        EventFilter filter;
-        try {
-            filter = new EventFilter(key, day("from", from, toDay.withDayOfMonth(1)), toDay, null, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        EventFilter filter = EventFilterParams.parse(key, from, to, calendar.today(), null, null, null);
         PageContext.add(model, calendar, currency);
         model.addAttribute("tenantKey", key);
         model.addAttribute("filter", filter);
         model.addAttribute("users", breakdown.users(filter, currency));
         model.addAttribute("topUsers", TenantBreakdown.TOP_USERS);
         return "tenant-users";
-    }
-
-    private static LocalDate day(String parameter, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 }
