@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * instead, so a closed period is never rewritten.
  *
  * <p>Tenants are created in their own statement, before any event row is locked, so that concurrent batches take
- * row locks in the same order (tenants, then events by id, then rollups by key) and cannot deadlock. COPY is plain SQL
+ * row locks in the same order (tenants, then events, then rollups by key). Events are inserted in the order they were
+ * delivered, which replays repeat; the rare deadlock of two batches holding some of the same new ids in opposite
+ * orders sends the one PostgreSQL aborts down the skipping path, which inserts in id order. COPY is plain SQL
  * because jOOQ has no COPY; the statements are jOOQ plain-SQL templates so that the cost formula stays the one in the
  * pricing module.
  */
@@ -80,8 +83,9 @@ class UsageEventWriter {
 
     /**
      * Inserts the staged events as if all were new, which they are but for replays; a known id (or one a concurrent
-     * batch is inserting) fails that statement, which is then rolled back to its savepoint and run again skipping
-     * known ids, after waiting for the concurrent batch.
+     * batch is inserting, or a deadlock with a batch inserting some of the same new ids in another order) fails that
+     * statement, which is then rolled back to its savepoint and run again skipping known ids in id order, after
+     * waiting for the concurrent batch.
      */
     private List<Touched> insertNewAndRollUp(YearMonth bookedPeriod) {
         dsl.execute("savepoint usage_insert");
@@ -89,7 +93,7 @@ class UsageEventWriter {
             List<Touched> touched = insertAndRollUp(insertNewAndRollUp, bookedPeriod);
             dsl.execute("release savepoint usage_insert");
             return touched;
-        } catch (DuplicateKeyException known) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException known) {
             dsl.execute("rollback to savepoint usage_insert");
             return insertAndRollUp(insertAndRollUp, bookedPeriod);
         }

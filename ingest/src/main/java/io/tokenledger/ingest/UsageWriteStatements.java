@@ -45,9 +45,7 @@ final class UsageWriteStatements {
                 + " select " + prefixed("s.", COPY_COLUMNS) + ", " + tenant + ","
                 + " case when s.rate_card_id is null then null else {0} end"
                 + " from usage_staging s left join rate_card on rate_card.rate_card_id = s.rate_card_id"
-                // a fixed order, so that concurrent batches with overlapping ids lock them in the same order
-                + " order by s.event_id"
-                + knownIds.onConflict
+                + knownIds.orderAndConflict
                 + " returning usage_day, tenant_key, deployment, model, " + TOKEN_SUMS + ", cost"
                 + "), grouped as ("
                 + " select usage_day, tenant_key, deployment, model, count(*) as events, sum(requests) as requests,"
@@ -101,18 +99,20 @@ final class UsageWriteStatements {
 
     /**
      * What the insert does with an id already stored. {@link #FAIL}: nothing more than the unique key's own check,
-     * the cheapest way to insert a batch of new events (no second probe of the key per event); a known id fails the
-     * statement. {@link #SKIP}: speculative insertion skips it, waiting for a concurrent transaction that inserts the
-     * same id.
+     * the cheapest way to insert a batch of new events (no second probe of the key per event), in the order they
+     * were staged (the order they were delivered, which a replay repeats); a known id fails the statement, and so
+     * does a deadlock with a concurrent batch that holds some of the same new ids in another order. {@link #SKIP}:
+     * speculative insertion skips known ids, waiting for a concurrent transaction that inserts the same id, in id
+     * order, so that concurrent batches skipping the same ids lock them in the same order.
      */
     enum KnownIds {
         FAIL(""),
-        SKIP(" on conflict on constraint usage_event_pk do nothing");
+        SKIP(" order by s.event_id on conflict on constraint usage_event_pk do nothing");
 
-        private final String onConflict;
+        private final String orderAndConflict;
 
-        KnownIds(String onConflict) {
-            this.onConflict = onConflict;
+        KnownIds(String orderAndConflict) {
+            this.orderAndConflict = orderAndConflict;
         }
     }
 

@@ -137,6 +137,47 @@ class ConcurrentIngestIT {
         assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
+    @Test
+    void aBatchDeadlockedOverNewIdsHeldInAnotherOrderSkipsWhatTheOtherCommitted() throws Exception {
+        rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
+        // the tenant exists already: the second batch must not wait for the first's creating it
+        pipeline.ingest("http", batch(event().id("earlier")));
+        CountDownLatch zWritten = new CountDownLatch(1);
+        CountDownLatch writeMiddle = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // one transaction inserts z, then (once the other batch holds the r0-e… ids and waits for z) r0-e00250
+            Future<Integer> first = threads.submit(() -> transactions.execute(status -> {
+                int accepted =
+                        pipeline.ingest("eventhubs:0", batch(event().id("z"))).accepted();
+                zWritten.countDown();
+                awaitQuietly(writeMiddle);
+                return accepted
+                        + pipeline.ingest("eventhubs:0", batch(event().id("r0-e00250")))
+                                .accepted();
+            }));
+            assertThat(zWritten.await(30, TimeUnit.SECONDS)).isTrue();
+            // delivered as r0-e00000 … r0-e00499, z: inserts those in that order, then waits for the first's z
+            List<UsageEventFixture> delivered = new ArrayList<>(ids(0, 0, 500, false));
+            delivered.add(event().id("z"));
+            Future<IngestResult> second = threads.submit(() -> pipeline.ingest("eventhubs:1", batch(delivered)));
+            waitUntilABackendWaitsForALock();
+            // the first transaction now waits for the second batch's r0-e00250: PostgreSQL aborts the second batch's
+            // insert (it waited first, so its deadlock check runs first), which then skips what the first committed
+            writeMiddle.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            IngestResult result = second.get(30, TimeUnit.SECONDS);
+            assertThat(result.accepted()).isEqualTo(499);
+            assertThat(result.duplicates()).isEqualTo(2);
+        } finally {
+            writeMiddle.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(ledger.eventCount()).isEqualTo(502);
+        assertThat(ledger.rollup()).isEqualTo(ledger.rollupFromEvents());
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
+    }
+
     private void waitUntilABackendWaitsForALock() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (dsl.fetchCount(
