@@ -1,6 +1,7 @@
 package io.tokenledger.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,7 +10,8 @@ import java.util.Arrays;
  * Builds a PostgreSQL {@code COPY ... (format binary)} stream: the server takes each value as it is stored instead of
  * parsing text (timestamps above all), which makes the staging COPY of a batch about a third cheaper than CSV. Each
  * method writes one field of the current row; the caller writes them in the column order of the COPY statement, with
- * the column types of the staging table.
+ * the column types of the staging table. The stream goes to its {@link Sink} a chunk of rows at a time while the rest
+ * is being written, so the server reads one chunk while the next is encoded.
  */
 final class CopyRows {
 
@@ -19,15 +21,26 @@ final class CopyRows {
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final byte JSONB_VERSION = 1;
 
+    /** Rows are handed on once this many bytes are written (the size of PostgreSQL's COPY read buffer). */
+    static final int CHUNK = 64 * 1024;
+
+    /** Where the stream goes, a chunk at a time. */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] bytes, int offset, int length) throws SQLException;
+    }
+
     private final int columns;
-    // a plain growing array: a ByteArrayOutputStream would take a lock for every byte of every number
-    private byte[] bytes;
+    private final Sink sink;
+    // a plain array, grown only for a row larger than a chunk: a ByteArrayOutputStream would take a lock for every
+    // byte of every number
+    private byte[] bytes = new byte[2 * CHUNK];
     private int size;
     private int fieldsInRow;
 
-    CopyRows(int columns, int expectedRows) {
+    CopyRows(int columns, Sink sink) {
         this.columns = columns;
-        this.bytes = new byte[Math.max(64, expectedRows * 320)];
+        this.sink = sink;
         put(SIGNATURE);
         putInt(0); // flags: no OIDs
         putInt(0); // no header extension
@@ -117,17 +130,26 @@ final class CopyRows {
         return this;
     }
 
-    void endRow() {
+    /** Ends the current row, and hands the rows written so far on to the sink once they fill a chunk. */
+    void endRow() throws SQLException {
         if (fieldsInRow != columns) {
             throw new IllegalStateException("a COPY row has " + fieldsInRow + " fields, the table " + columns);
         }
         fieldsInRow = 0;
+        if (size >= CHUNK) {
+            flush();
+        }
     }
 
-    /** The stream, with its trailer; the builder is spent. */
-    byte[] toBytes() {
+    /** Ends the stream with its trailer and hands the rest on; the builder is spent. */
+    void finish() throws SQLException {
         putShort(-1);
-        return Arrays.copyOf(bytes, size);
+        flush();
+    }
+
+    private void flush() throws SQLException {
+        sink.write(bytes, 0, size);
+        size = 0;
     }
 
     private CopyRows nullField() {

@@ -2,7 +2,6 @@ package io.tokenledger.ingest;
 
 import io.tokenledger.pricing.CostExpression;
 import io.tokenledger.pricing.PricingProperties;
-import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
@@ -74,8 +74,7 @@ class UsageEventWriter {
         if (events.isEmpty()) {
             return new Written(0, List.of());
         }
-        byte[] rows = toCopyRows(events);
-        dsl.connection(connection -> copyIntoStaging(connection, rows));
+        dsl.connection(connection -> copyIntoStaging(connection, events));
         dsl.execute(resolveTenants);
         List<Touched> touched = insertNewAndRollUp(bookedPeriod);
         return new Written(touched.stream().mapToInt(Touched::events).sum(), touched);
@@ -127,7 +126,7 @@ class UsageEventWriter {
                 DSL.field("s.reasoning_tokens", Long.class));
     }
 
-    private static void copyIntoStaging(Connection connection, byte[] rows) throws SQLException {
+    private void copyIntoStaging(Connection connection, List<StagedEvent> events) throws SQLException {
         // Created once per connection: the driver forgets its prepared statements after any CREATE, even one that
         // finds the table there, and would parse and plan every statement of every batch anew.
         try (var exists = connection.prepareStatement(UsageWriteStatements.STAGING_EXISTS);
@@ -139,20 +138,21 @@ class UsageEventWriter {
                 }
             }
         }
+        CopyIn copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("copy usage_staging (" + UsageWriteStatements.COPY_COLUMNS + ") from stdin (format binary)");
         try {
-            connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "copy usage_staging (" + UsageWriteStatements.COPY_COLUMNS + ") from stdin (format binary)",
-                            new ByteArrayInputStream(rows));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into usage_staging failed", e);
+            writeRows(events, new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, copy::writeToCopy));
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
-    private byte[] toCopyRows(List<StagedEvent> events) {
-        CopyRows rows = new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, events.size());
+    private void writeRows(List<StagedEvent> events, CopyRows rows) throws SQLException {
         for (StagedEvent staged : events) {
             UsageEvent e = staged.event();
             rows.text(e.id())
@@ -183,7 +183,7 @@ class UsageEventWriter {
                     .bigint(staged.rateCardId());
             rows.endRow();
         }
-        return rows.toBytes();
+        rows.finish();
     }
 
     private String attributesJson(Map<String, String> attributes) {

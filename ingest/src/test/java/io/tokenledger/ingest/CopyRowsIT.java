@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenledger.db.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /** The binary COPY stream stores exactly the values it was given, as PostgreSQL reads them back. */
 class CopyRowsIT {
@@ -21,7 +25,8 @@ class CopyRowsIT {
 
     @Test
     void everyTypeAndNullRoundTrips() throws Exception {
-        CopyRows rows = new CopyRows(8, 2);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        CopyRows rows = new CopyRows(8, stream::write);
         rows.text("Zoë \"quoted\", comma\nnew line")
                 .timestamp(Instant.parse("1999-12-31T23:59:59.1234565Z"))
                 .date(LocalDate.of(1999, 12, 31))
@@ -40,13 +45,14 @@ class CopyRowsIT {
                 .jsonb(null)
                 .bigint(0);
         rows.endRow();
+        rows.finish();
 
         try (Connection connection = TestDatabase.get().dataSource().getConnection()) {
             connection.createStatement().execute(TABLE);
             connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy copied from stdin (format binary)", new ByteArrayInputStream(rows.toBytes()));
+                    .copyIn("copy copied from stdin (format binary)", new ByteArrayInputStream(stream.toByteArray()));
             try (ResultSet read =
                     connection.createStatement().executeQuery("select *, j->>'k' as k from copied order by n desc")) {
                 assertThat(read.next()).isTrue();
@@ -73,8 +79,46 @@ class CopyRowsIT {
     }
 
     @Test
+    void aStreamOfManyChunksReachesTheServerWhileItIsWritten() throws Exception {
+        String large = "x".repeat(3 * CopyRows.CHUNK);
+        int count = 20_000;
+        List<Integer> chunks = new ArrayList<>();
+        try (Connection connection = TestDatabase.get().dataSource().getConnection()) {
+            connection.createStatement().execute("create temporary table streamed (n bigint, t text)");
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy streamed from stdin (format binary)");
+            CopyRows rows = new CopyRows(2, (bytes, offset, length) -> {
+                chunks.add(length);
+                copy.writeToCopy(bytes, offset, length);
+            });
+            for (int n = 1; n <= count; n++) {
+                rows.bigint(n).text(n == 10_000 ? large : "row " + n);
+                rows.endRow();
+            }
+            rows.finish();
+            assertThat(copy.endCopy()).isEqualTo(count);
+
+            try (ResultSet read = connection
+                    .createStatement()
+                    .executeQuery("select count(*), sum(n), max(length(t)), count(*) filter (where t = 'row ' || n)"
+                            + " from streamed")) {
+                read.next();
+                assertThat(read.getLong(1)).isEqualTo(count);
+                assertThat(read.getLong(2)).isEqualTo((long) count * (count + 1) / 2);
+                assertThat(read.getInt(3)).isEqualTo(large.length());
+                assertThat(read.getLong(4)).isEqualTo(count - 1);
+            }
+        }
+        assertThat(chunks).as("handed on a chunk at a time, not at the end").hasSizeGreaterThan(2);
+        assertThat(chunks.subList(0, chunks.size() - 1))
+                .allSatisfy(length -> assertThat(length).isGreaterThanOrEqualTo(CopyRows.CHUNK));
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfFieldsIsRefusedBeforeItReachesTheServer() {
-        CopyRows rows = new CopyRows(2, 1);
+        CopyRows rows = new CopyRows(2, (bytes, offset, length) -> {});
         rows.text("only one");
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
