@@ -65,7 +65,7 @@ public class IngestPipeline {
     public IngestResult ingest(String source, List<ParsedRecord> records) {
         List<IngestError> errors = new ArrayList<>();
         List<NewDeadLetter> rejected = new ArrayList<>();
-        Map<String, ParsedRecord.Valid> firstById = new LinkedHashMap<>();
+        Map<String, ParsedRecord.Valid> firstById = LinkedHashMap.newLinkedHashMap(records.size());
         int duplicatesInBatch = 0;
         for (ParsedRecord record : records) {
             switch (record) {
@@ -109,9 +109,14 @@ public class IngestPipeline {
         YearMonth openPeriod = calendar.currentPeriod();
         Set<YearMonth> periods = new HashSet<>();
         periods.add(openPeriod);
+        LocalDate previousDay = null;
         for (UsageEvent event : events) {
             LocalDate day = calendar.dayOf(event.time());
-            periods.add(YearMonth.from(day));
+            if (!day.equals(previousDay)) {
+                // events come in time order mostly: a period per change of day, not per event
+                periods.add(YearMonth.of(day.getYear(), day.getMonth()));
+                previousDay = day;
+            }
             Long rateCardId = prices.inForce(event.deployment(), event.model(), day)
                     .map(RateCard::id)
                     .orElse(null);

@@ -32,8 +32,12 @@ class TenantRepository {
     }
 
     List<Tenant> withKeys(Collection<String> keys) {
-        // one array parameter: a statement PostgreSQL and the driver prepare once, whatever the number of keys
-        return where(TENANT.TENANT_KEY.eq(DSL.any(keys.toArray(String[]::new))));
+        return where(keyIn(keys));
+    }
+
+    /** One array parameter: a statement PostgreSQL and the driver prepare once, whatever the number of keys. */
+    static Condition keyIn(Collection<String> keys) {
+        return TENANT.TENANT_KEY.eq(DSL.any(keys.toArray(String[]::new)));
     }
 
     Optional<Tenant> find(String key) {
@@ -44,10 +48,10 @@ class TenantRepository {
         return dsl.fetchExists(TENANT, TENANT.TENANT_KEY.eq(key));
     }
 
-    List<String> costCenters() {
+    List<String> costCenters(Condition tenants) {
         return dsl.selectDistinct(TENANT.COST_CENTER)
                 .from(TENANT)
-                .where(TENANT.COST_CENTER.isNotNull())
+                .where(tenants, TENANT.COST_CENTER.isNotNull())
                 .orderBy(TENANT.COST_CENTER)
                 .fetch(TENANT.COST_CENTER);
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,13 @@ public class Tenants {
     /** Every cost center some tenant belongs to. */
     @Transactional(readOnly = true)
     public List<String> costCenters() {
-        return repository.costCenters();
+        return repository.costCenters(DSL.noCondition());
+    }
+
+    /** The cost centers the tenants {@code keys} belong to (a few names, not the tenants' records). */
+    @Transactional(readOnly = true)
+    public List<String> costCentersOf(Collection<String> keys) {
+        return repository.costCenters(TenantRepository.keyIn(keys));
     }
 
     /** What {@link #save} did. */

@@ -88,11 +88,7 @@ public class Budgets {
     /** The budgets that limit any of these tenants: their own and their cost centers'. */
     @Transactional(readOnly = true)
     public List<Budget> limiting(Collection<String> tenantKeys) {
-        Set<String> costCenters = tenants.withKeys(tenantKeys).stream()
-                .map(Tenant::costCenter)
-                .filter(costCenter -> costCenter != null)
-                .collect(Collectors.toCollection(TreeSet::new));
-        return repository.of(tenantKeys, costCenters);
+        return repository.of(tenantKeys, tenants.costCentersOf(tenantKeys));
     }
 
     /** The tenants whose spend a budget counts. */
