@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,14 +66,40 @@ class DatabaseOutageIT {
 
     @BeforeEach
     void emptyDatabase() {
-        SERVER.ensureRunning();
+        awaitDatabase();
         dsl.execute("truncate table usage_event, usage_daily, tenant, dead_letter, eventhubs_checkpoint,"
                 + " eventhubs_partition_status, eventhubs_ownership restart identity cascade");
     }
 
     @AfterEach
     void databaseBack() {
+        awaitDatabase();
+    }
+
+    /**
+     * Opens the relay again and waits until the application's pool, not only a fresh connection, gets through it: the
+     * pool makes its connections in the background, and until it has one it answers with the failure it last met
+     * during the outage (within its 500 ms connection timeout, which a busy machine can exceed).
+     */
+    private void awaitDatabase() {
         SERVER.ensureRunning();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                dsl.fetchValue("select 1");
+                return;
+            } catch (DataAccessException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -94,7 +121,7 @@ class DatabaseOutageIT {
                 .satisfies(failure -> assertThat(DatabaseOutage.isTransient(failure))
                         .as("transient: %s", stackTrace(failure))
                         .isTrue());
-        SERVER.ensureRunning();
+        awaitDatabase();
 
         Checkpoint stored = storedCheckpoint();
         assertThat(stored.getSequenceNumber())
@@ -128,7 +155,7 @@ class DatabaseOutageIT {
         });
         waiting.join(Duration.ofMillis(1500));
         assertThat(waiting.isAlive()).as("the partition waits for PostgreSQL").isTrue();
-        SERVER.ensureRunning();
+        awaitDatabase();
         waiting.join(Duration.ofSeconds(30));
 
         assertThat(waiting.isAlive()).isFalse();
