@@ -145,10 +145,16 @@ class UsageEventWriter {
         try {
             writeRows(events, new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, copy::writeToCopy));
             copy.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException failure) {
+            // ends the COPY so the connection can be used (or rolled back) again, keeping the failure that matters
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    failure.addSuppressed(cancel);
+                }
             }
+            throw failure;
         }
     }
 
