@@ -19,13 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -83,14 +81,25 @@ class DatabaseOutageIT {
      */
     private void awaitDatabase() {
         SERVER.ensureRunning();
+        untilAnswered("the application's pool through the relay", () -> dsl.fetchValue("select 1"));
+    }
+
+    /** A probe of the database that fails until it answers. */
+    @FunctionalInterface
+    private interface Probe {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code probe} every 50 ms until it succeeds, for up to 20 seconds. */
+    private static void untilAnswered(String what, Probe probe) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try {
-                dsl.fetchValue("select 1");
+                probe.run();
                 return;
-            } catch (DataAccessException notYet) {
+            } catch (Exception notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw notYet;
+                    throw new IllegalStateException(what + " does not answer", notYet);
                 }
                 try {
                     Thread.sleep(50);
@@ -100,11 +109,6 @@ class DatabaseOutageIT {
                 }
             }
         }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.stop();
     }
 
     @Test
@@ -263,25 +267,13 @@ class DatabaseOutageIT {
         }
 
         private void awaitAnswering() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (true) {
+            untilAnswered("the outage test's relay on " + url(), () -> {
                 try (java.sql.Connection connection =
                                 java.sql.DriverManager.getConnection(url(), "postgres", "postgres");
                         java.sql.Statement statement = connection.createStatement()) {
                     statement.execute("select 1");
-                    return;
-                } catch (java.sql.SQLException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("The outage test's relay does not answer on " + url(), e);
-                    }
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(interrupted);
-                    }
                 }
-            }
+            });
         }
 
         synchronized void stop() {
