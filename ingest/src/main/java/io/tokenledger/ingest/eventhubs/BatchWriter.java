@@ -1,60 +1,136 @@
 package io.tokenledger.ingest.eventhubs;
 
-import io.tokenledger.ingest.DeadLetters;
-import io.tokenledger.ingest.IngestPipeline;
-import io.tokenledger.ingest.IngestResult;
-import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.Queue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes one partition batch in one transaction: its usage through the ingest pipeline (which joins this
- * transaction), its dead letters, its checkpoint and its status row. Either all of it commits or none of it, so a
- * checkpoint never runs ahead of the ledger; and since usage ids are unique and dead letters are unique per
- * position, running a batch again (after a crash, a rebalance, a replay from an older checkpoint) changes nothing.
+ * Writes the partitions' batches with group commit: a batch handed over while another transaction is being written
+ * waits, and the batches that waited meanwhile (of every partition, up to {@link #GROUP_RECORDS} records) are then
+ * written together in one {@link BatchTransaction}. A batch never waits for others to arrive: with one partition, or
+ * a quiet hub, every batch is its own transaction. With many busy partitions the per-transaction costs (the staging
+ * COPY, the statements, the commit's WAL flush) and the rollup rows are shared by several batches instead of paid by
+ * each, and partitions no longer wait on each other's rollup row locks.
+ *
+ * <p>The calling thread returns once its batch is committed, or throws what failed it. When a transaction of several
+ * batches fails, each of them is written again on its own, so a batch that cannot be written fails only its own
+ * partition.
  */
 @Service
 class BatchWriter {
 
-    private static final IngestResult NOTHING = new IngestResult(0, 0, 0, List.of());
+    /** Records of the batches written together at most (a single larger batch is still written, alone). */
+    static final int GROUP_RECORDS = 10_000;
 
-    private final IngestPipeline pipeline;
-    private final DeadLetters deadLetters;
-    private final CheckpointRepository checkpoints;
-    private final PartitionStatusRepository status;
-    private final BatchStepListener steps;
-    private final Clock clock;
+    private final BatchTransaction transaction;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition written = lock.newCondition();
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
+    private boolean writing;
 
-    BatchWriter(
-            IngestPipeline pipeline,
-            DeadLetters deadLetters,
-            CheckpointRepository checkpoints,
-            PartitionStatusRepository status,
-            ObjectProvider<BatchStepListener> steps) {
-        this.pipeline = pipeline;
-        this.deadLetters = deadLetters;
-        this.checkpoints = checkpoints;
-        this.status = status;
-        this.steps = steps.getIfAvailable(() -> (step, batch) -> {});
-        this.clock = Clock.systemUTC();
+    BatchWriter(BatchTransaction transaction) {
+        this.transaction = transaction;
     }
 
-    /** @return what the pipeline did with the batch's valid records */
-    @Transactional
-    public IngestResult write(PartitionBatch batch) {
-        IngestResult result =
-                batch.records().isEmpty() ? NOTHING : pipeline.ingest(EventBodyReader.SOURCE, batch.records());
-        steps.reached(BatchStep.LEDGER_WRITTEN, batch);
-        deadLetters.keep(batch.rejected());
-        steps.reached(BatchStep.DEAD_LETTERS_WRITTEN, batch);
-        if (batch.last() != null) {
-            checkpoints.advance(batch.partition(), batch.last());
+    /** Writes {@code batch} with its checkpoint, possibly together with batches of other partitions. */
+    public void write(PartitionBatch batch) {
+        Waiting mine = new Waiting(batch);
+        lock.lock();
+        try {
+            waiting.add(mine);
+            while (mine.outcome == Outcome.WAITING) {
+                if (writing) {
+                    written.awaitUninterruptibly();
+                } else {
+                    writeNextGroup();
+                }
+            }
+        } finally {
+            lock.unlock();
         }
-        steps.reached(BatchStep.CHECKPOINT_WRITTEN, batch);
-        status.record(batch, clock.instant());
-        steps.reached(BatchStep.STATUS_WRITTEN, batch);
-        return result;
+        switch (mine.outcome) {
+            case WRITTEN -> {}
+            case FAILED -> throw rethrown(mine.failure);
+            case ALONE -> transaction.write(List.of(batch));
+            case WAITING -> throw new IllegalStateException("batch left waiting");
+        }
+    }
+
+    /** Batches waiting for a transaction (not counting those being written). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the group at the head of the queue and writes it with the lock released; the lock is held on entry. */
+    private void writeNextGroup() {
+        List<Waiting> group = new ArrayList<>();
+        int records = 0;
+        while (!waiting.isEmpty()
+                && (group.isEmpty() || records + waiting.peek().batch.records().size() <= GROUP_RECORDS)) {
+            Waiting next = waiting.remove();
+            group.add(next);
+            records += next.batch.records().size();
+        }
+        writing = true;
+        lock.unlock();
+        Throwable failure = null;
+        try {
+            transaction.write(group.stream().map(w -> w.batch).toList());
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            lock.lock();
+            writing = false;
+            for (Waiting w : group) {
+                w.settle(failure, group.size());
+            }
+            written.signalAll();
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) failure;
+    }
+
+    private enum Outcome {
+        WAITING,
+        WRITTEN,
+        FAILED,
+        /** Its group failed: the batch is written again in a transaction of its own. */
+        ALONE
+    }
+
+    private static final class Waiting {
+
+        private final PartitionBatch batch;
+        private Outcome outcome = Outcome.WAITING;
+        private Throwable failure;
+
+        Waiting(PartitionBatch batch) {
+            this.batch = batch;
+        }
+
+        void settle(Throwable groupFailure, int groupSize) {
+            if (groupFailure == null) {
+                outcome = Outcome.WRITTEN;
+            } else if (groupSize == 1) {
+                outcome = Outcome.FAILED;
+                failure = groupFailure;
+            } else {
+                outcome = Outcome.ALONE;
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The ingest module on the JVM's test PostgreSQL with the {@link CrashSwitch}; every Event Hubs integration test
+ * The ingest module on the JVM's test PostgreSQL with the {@link CrashSwitch} and the {@link GroupProbe}; every Event Hubs integration test
  * uses this one annotation, so they share one Spring context.
  */
 @Target(ElementType.TYPE)
@@ -18,5 +18,5 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest
 @UsesTestDatabase
-@Import(CrashSwitch.class)
+@Import({CrashSwitch.class, GroupProbe.class})
 @interface EventHubsIntegrationTest {}
