@@ -58,6 +58,8 @@ public record IngestProperties(
      *     them over
      * @param databaseWait how long a batch keeps retrying while PostgreSQL is unreachable before the partition is
      *     released (it then resumes from its last checkpoint)
+     * @param writeTransactions how many transactions write partition batches at a time; batches handed over while
+     *     they run wait and are then written together (group commit)
      */
     public record EventHubs(
             String connectionString,
@@ -69,7 +71,8 @@ public record IngestProperties(
             @DefaultValue("earliest") String startPosition,
             @DefaultValue("10s") Duration loadBalancingInterval,
             @DefaultValue("1m") Duration ownershipExpiration,
-            @DefaultValue("5m") Duration databaseWait) {
+            @DefaultValue("5m") Duration databaseWait,
+            @DefaultValue("2") int writeTransactions) {
 
         private static final String PREFIX = "tokenledger.ingest.eventhubs.";
 
@@ -108,6 +111,10 @@ public record IngestProperties(
             if (batchSize < 1 || batchSize > 5000) {
                 throw new IllegalArgumentException(PREFIX + "batch-size must be between 1 and 5000, was " + batchSize);
             }
+            if (writeTransactions < 1 || writeTransactions > 8) {
+                throw new IllegalArgumentException(
+                        PREFIX + "write-transactions must be between 1 and 8, was " + writeTransactions);
+            }
             requirePositive(maxWaitTime, "max-wait-time");
             requirePositive(loadBalancingInterval, "load-balancing-interval");
             requirePositive(ownershipExpiration, "ownership-expiration");
@@ -139,7 +146,8 @@ public record IngestProperties(
             return "EventHubs[connectionString=" + (connectionString == null ? "null" : "(set)")
                     + ", fullyQualifiedNamespace=" + fullyQualifiedNamespace + ", eventHubName=" + eventHubName
                     + ", consumerGroup=" + consumerGroup + ", batchSize=" + batchSize + ", maxWaitTime="
-                    + maxWaitTime + ", startPosition=" + startPosition + "]";
+                    + maxWaitTime + ", startPosition=" + startPosition + ", writeTransactions=" + writeTransactions
+                    + "]";
         }
 
         private static String checkedStartPosition(String value) {

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest.eventhubs;
 
+import io.tokenledger.ingest.IngestProperties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes the partitions' batches with group commit: a batch handed over while another transaction is being written
- * waits, and the batches that waited meanwhile (of every partition, up to {@link #GROUP_RECORDS} records) are then
- * written together in one {@link BatchTransaction}. A batch never waits for others to arrive: with one partition, or
- * a quiet hub, every batch is its own transaction. With many busy partitions the per-transaction costs (the staging
- * COPY, the statements, the commit's WAL flush) and the rollup rows are shared by several batches instead of paid by
- * each, and partitions no longer wait on each other's rollup row locks.
+ * Writes the partitions' batches with group commit. At most {@code tokenledger.ingest.eventhubs.write-transactions}
+ * transactions (2 by default) write at a time; a batch handed over while they run waits, and the batches that waited
+ * meanwhile (of every partition, up to {@link #GROUP_RECORDS} records) are then written together in one
+ * {@link BatchTransaction}. A batch never waits for others to arrive: with one partition, or a quiet hub, every batch
+ * is its own transaction. With many busy partitions the per-transaction costs (the staging COPY, the statements, the
+ * commit's WAL flush) and the rollup rows are shared by several batches instead of paid by each, and the partitions
+ * hold a couple of connections instead of one each. Two transactions rather than one keep both of PostgreSQL's
+ * cores busy on a small server: one inserts its events while the other waits for the rollup rows they share.
  *
  * <p>The calling thread returns once its batch is committed, or throws what failed it. When a transaction of several
  * batches fails, each of them is written again on its own, so a batch that cannot be written fails only its own
@@ -30,10 +33,12 @@ class BatchWriter {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
     private final Queue<Waiting> waiting = new ArrayDeque<>();
-    private boolean writing;
+    private final int transactions;
+    private int writing;
 
-    BatchWriter(BatchTransaction transaction) {
+    BatchWriter(BatchTransaction transaction, IngestProperties properties) {
         this.transaction = transaction;
+        this.transactions = properties.eventhubs().writeTransactions();
     }
 
     /** Writes {@code batch} with its checkpoint, possibly together with batches of other partitions. */
@@ -43,7 +48,8 @@ class BatchWriter {
         try {
             waiting.add(mine);
             while (mine.outcome == Outcome.WAITING) {
-                if (writing) {
+                // a batch another thread is writing just waits for it; one still queued writes the queue's head
+                if (mine.taken || writing >= transactions) {
                     written.awaitUninterruptibly();
                 } else {
                     writeNextGroup();
@@ -77,10 +83,11 @@ class BatchWriter {
         while (!waiting.isEmpty()
                 && (group.isEmpty() || records + waiting.peek().batch.records().size() <= GROUP_RECORDS)) {
             Waiting next = waiting.remove();
+            next.taken = true;
             group.add(next);
             records += next.batch.records().size();
         }
-        writing = true;
+        writing++;
         lock.unlock();
         Throwable failure = null;
         try {
@@ -89,7 +96,7 @@ class BatchWriter {
             failure = e;
         } finally {
             lock.lock();
-            writing = false;
+            writing--;
             for (Waiting w : group) {
                 w.settle(failure, group.size());
             }
@@ -115,6 +122,7 @@ class BatchWriter {
     private static final class Waiting {
 
         private final PartitionBatch batch;
+        private boolean taken;
         private Outcome outcome = Outcome.WAITING;
         private Throwable failure;
 

@@ -8,17 +8,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.messaging.eventhubs.models.EventBatchContext;
 import io.tokenledger.db.testing.TestDatabase;
+import io.tokenledger.ingest.IngestProperties;
 import io.tokenledger.ingest.format.UsagePayloadParser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Group commit: batches of other partitions handed over while a transaction is written go into the next transaction
- * together, and a batch that fails such a shared transaction fails only its own partition.
+ * Group commit: batches of other partitions handed over while the allowed number of transactions are being written
+ * go into the next transaction together, and a batch that fails such a shared transaction fails only its own
+ * partition.
  */
 @EventHubsIntegrationTest
 class BatchWriterIT {
@@ -37,6 +42,7 @@ class BatchWriterIT {
     private final GroupProbe probe;
     private final DSLContext dsl;
     private final EventBatchHandler handler;
+    private final int writing;
     private final ExecutorService partitions = Executors.newVirtualThreadPerTaskExecutor();
 
     @Autowired
@@ -45,11 +51,13 @@ class BatchWriterIT {
             BatchWriter writer,
             UsagePayloadParser parser,
             GroupProbe probe,
+            IngestProperties properties,
             DSLContext dsl) {
         this.store = store;
         this.writer = writer;
         this.probe = probe;
         this.dsl = dsl;
+        this.writing = properties.eventhubs().writeTransactions();
         this.handler = new EventBatchHandler(new EventBodyReader(parser), writer, Duration.ofSeconds(5));
     }
 
@@ -65,70 +73,88 @@ class BatchWriterIT {
     }
 
     @Test
-    void batchesHandedOverDuringATransactionAreWrittenTogetherInTheNextOne() throws Exception {
-        List<CompletableFuture<Void>> delivered = deliverWhileTheFirstIsHeld("0", "1", "2", "3");
+    void batchesHandedOverWhileTransactionsAreWrittenGoTogetherIntoTheNextOne() throws Exception {
+        List<CompletableFuture<Void>> later = deliverWhileTheFirstAreHeld("a", "b", "c");
 
-        for (CompletableFuture<Void> partition : delivered) {
+        for (CompletableFuture<Void> partition : later) {
             partition.get(30, TimeUnit.SECONDS);
         }
 
         Map<String, Long> transactions = probe.transactions();
-        assertThat(transactions.get("1")).isEqualTo(transactions.get("2")).isEqualTo(transactions.get("3"));
-        assertThat(transactions.get("0")).isNotEqualTo(transactions.get("1"));
-        assertThat(eventIds())
-                .containsExactlyInAnyOrder("p0-a", "p0-b", "p1-a", "p1-b", "p2-a", "p2-b", "p3-a", "p3-b");
-        assertThat(checkpointedPartitions()).containsExactlyInAnyOrder("0", "1", "2", "3");
+        assertThat(transactions.get("a")).isEqualTo(transactions.get("b")).isEqualTo(transactions.get("c"));
+        assertThat(transactions).as("the held ones and the group").hasSize(writing + 3);
+        assertThat(Set.copyOf(transactions.values())).hasSize(writing + 1);
+        assertThat(eventIds()).hasSize(2 * (writing + 3)).contains("pa-1", "pa-2", "pb-1", "pb-2", "pc-1", "pc-2");
+        assertThat(checkpointedPartitions()).containsExactlyInAnyOrderElementsOf(transactions.keySet());
         assertThat(writer.waiting()).isZero();
     }
 
     @Test
     void aBatchThatFailsItsSharedTransactionIsWrittenAgainAloneAndFailsOnlyItsOwnPartition() throws Exception {
-        probe.fail("2");
-        List<CompletableFuture<Void>> delivered = deliverWhileTheFirstIsHeld("0", "1", "2", "3");
+        probe.fail("b");
+        List<CompletableFuture<Void>> later = deliverWhileTheFirstAreHeld("a", "b", "c");
 
-        delivered.get(0).get(30, TimeUnit.SECONDS);
-        delivered.get(1).get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> delivered.get(2).get(30, TimeUnit.SECONDS))
+        later.get(0).get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> later.get(1).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
-                .hasMessage("batch of partition 2 fails");
-        delivered.get(3).get(30, TimeUnit.SECONDS);
+                .hasMessage("batch of partition b fails");
+        later.get(2).get(30, TimeUnit.SECONDS);
 
         Map<String, Long> transactions = probe.transactions();
-        assertThat(transactions.get("1"))
+        assertThat(transactions.get("a"))
                 .as("written again in a transaction of its own")
-                .isNotEqualTo(transactions.get("3"));
-        assertThat(eventIds()).containsExactlyInAnyOrder("p0-a", "p0-b", "p1-a", "p1-b", "p3-a", "p3-b");
-        assertThat(checkpointedPartitions()).containsExactlyInAnyOrder("0", "1", "3");
+                .isNotEqualTo(transactions.get("c"));
+        assertThat(eventIds()).hasSize(2 * (writing + 2)).contains("pa-1", "pa-2", "pc-1", "pc-2");
+        assertThat(checkpointedPartitions())
+                .hasSize(writing + 2)
+                .contains("a", "c")
+                .doesNotContain("b");
     }
 
     /**
-     * Delivers a batch of the first partition and holds it in its transaction until the batches of the others are
-     * waiting for theirs; then lets it commit. Answers the deliveries, in the order of {@code partitionIds}.
+     * Delivers batches of as many partitions as transactions may be written at a time and holds them in their
+     * transactions until the batches of {@code later} are waiting for theirs; then lets them commit. Answers the
+     * deliveries of {@code later}, in order.
      */
-    private List<CompletableFuture<Void>> deliverWhileTheFirstIsHeld(String... partitionIds) throws Exception {
-        probe.hold(partitionIds[0]);
-        List<CompletableFuture<Void>> delivered = new ArrayList<>();
-        delivered.add(deliver(partitionIds[0]));
+    private List<CompletableFuture<Void>> deliverWhileTheFirstAreHeld(String... later) throws Exception {
+        Set<String> first =
+                IntStream.range(0, writing).mapToObj(String::valueOf).collect(Collectors.toSet());
+        probe.hold(first);
+        List<CompletableFuture<Void>> held = first.stream().map(this::deliver).toList();
         probe.awaitHeld();
-        for (int i = 1; i < partitionIds.length; i++) {
-            delivered.add(deliver(partitionIds[i]));
-        }
+        List<CompletableFuture<Void>> delivered =
+                Stream.of(later).map(this::deliver).toList();
         Instant giveUp = Instant.now().plusSeconds(30);
-        while (writer.waiting() < partitionIds.length - 1) {
-            assertThat(Instant.now()).as("the other batches queue up").isBefore(giveUp);
+        while (writer.waiting() < later.length) {
+            assertThat(Instant.now()).as("the later batches queue up").isBefore(giveUp);
             Thread.sleep(10);
         }
         probe.release();
+        for (CompletableFuture<Void> partition : held) {
+            partition.get(30, TimeUnit.SECONDS);
+        }
         return delivered;
     }
 
+    /**
+     * Two events of a tenant and a day of their own, so that the held transactions do not wait on each other's
+     * tenant or rollup rows.
+     */
     private CompletableFuture<Void> deliver(String partitionId) {
+        String day = "2026-11-" + (10 + Math.floorMod(partitionId.hashCode(), 19));
         TestPartition partition = new TestPartition(partitionId)
-                .append(record("p" + partitionId + "-a").json())
-                .append(record("p" + partitionId + "-b").json());
+                .append(event(partitionId, 1, day))
+                .append(event(partitionId, 2, day));
         EventBatchContext batch = partition.batchesAfter(null, 2, store).getFirst();
         return CompletableFuture.runAsync(() -> handler.accept(batch), partitions);
+    }
+
+    private static String event(String partitionId, int number, String day) {
+        return record("p" + partitionId + "-" + number)
+                .set("subscriptionName", "tenant-" + partitionId)
+                .set("time", day + "T10:00:00Z")
+                .json();
     }
 
     private List<String> eventIds() {

@@ -93,7 +93,8 @@ class EventHubsEmulatorIT {
                 "earliest",
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(6),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                2);
         EventProcessorClient first = processor(settings);
         EventProcessorClient second = processor(settings);
         try (EventHubProducerClient producer = new EventHubClientBuilder()
@@ -135,7 +136,8 @@ class EventHubsEmulatorIT {
                 "earliest",
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(6),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1),
+                2));
         List<PartitionOwnership> ownerships = store.listOwnership(target.namespace(), HUB, GROUP)
                 .collectList()
                 .block();

@@ -73,7 +73,8 @@ class EventHubsSettingsTest {
                         "earliest",
                         Duration.ofSeconds(10),
                         Duration.ofMinutes(1),
-                        Duration.ofMinutes(5)))
+                        Duration.ofMinutes(5),
+                        2))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.batch-size");
         assertThatThrownBy(() -> new IngestProperties.EventHubs(
                         null,
@@ -85,8 +86,22 @@ class EventHubsSettingsTest {
                         "earliest",
                         Duration.ofSeconds(30),
                         Duration.ofSeconds(40),
-                        Duration.ofMinutes(5)))
+                        Duration.ofMinutes(5),
+                        2))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.ownership-expiration");
+        assertThatThrownBy(() -> new IngestProperties.EventHubs(
+                        null,
+                        null,
+                        null,
+                        "$Default",
+                        500,
+                        Duration.ofSeconds(1),
+                        "earliest",
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        0))
+                .hasMessageContaining("tokenledger.ingest.eventhubs.write-transactions");
     }
 
     @Test
@@ -137,7 +152,8 @@ class EventHubsSettingsTest {
                 start,
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(1),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                2);
     }
 
     private static IngestProperties.EventHubs settings(String connectionString, String namespace, String hub) {
@@ -151,6 +167,7 @@ class EventHubsSettingsTest {
                 "earliest",
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(1),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                2);
     }
 }

@@ -2,6 +2,7 @@ package io.tokenledger.ingest.eventhubs;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ class GroupProbe implements BatchStepListener {
     private final DSLContext dsl;
     private final Map<String, Long> transactions = new ConcurrentHashMap<>();
     private volatile boolean armed;
-    private volatile String held;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile String failing;
     private volatile CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch released = new CountDownLatch(1);
@@ -30,11 +31,12 @@ class GroupProbe implements BatchStepListener {
         this.dsl = dsl;
     }
 
-    /** Notes transactions from now on; holds the next batch of {@code partition} until {@link #release}. */
-    void hold(String partition) {
-        entered = new CountDownLatch(1);
+    /** Notes transactions from now on; holds the next batch of each of {@code partitions} until {@link #release}. */
+    void hold(Set<String> partitions) {
+        entered = new CountDownLatch(partitions.size());
         released = new CountDownLatch(1);
-        held = partition;
+        held.clear();
+        held.addAll(partitions);
         armed = true;
     }
 
@@ -45,7 +47,7 @@ class GroupProbe implements BatchStepListener {
 
     void awaitHeld() throws InterruptedException {
         if (!entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-            throw new AssertionError("the held batch never reached its transaction");
+            throw new AssertionError("the held batches never reached their transactions");
         }
     }
 
@@ -60,7 +62,7 @@ class GroupProbe implements BatchStepListener {
 
     void off() {
         armed = false;
-        held = null;
+        held.clear();
         failing = null;
         transactions.clear();
         released.countDown();
@@ -73,8 +75,7 @@ class GroupProbe implements BatchStepListener {
         }
         String partition = batch.partition().partition();
         transactions.put(partition, dsl.fetchSingle("select txid_current()").get(0, Long.class));
-        if (partition.equals(held)) {
-            held = null;
+        if (held.remove(partition)) {
             entered.countDown();
             try {
                 if (!released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
