@@ -59,7 +59,8 @@ public record IngestProperties(
      * @param databaseWait how long a batch keeps retrying while PostgreSQL is unreachable before the partition is
      *     released (it then resumes from its last checkpoint)
      * @param writeTransactions how many transactions write partition batches at a time; batches handed over while
-     *     they run wait and are then written together (group commit)
+     *     they run wait and are then written together (group commit); each holds up to two of the pool's
+     *     connections (its own, and one for the status and budget checks after its commit)
      */
     public record EventHubs(
             String connectionString,
@@ -111,9 +112,9 @@ public record IngestProperties(
             if (batchSize < 1 || batchSize > 5000) {
                 throw new IllegalArgumentException(PREFIX + "batch-size must be between 1 and 5000, was " + batchSize);
             }
-            if (writeTransactions < 1 || writeTransactions > 8) {
+            if (writeTransactions < 1 || writeTransactions > 4) {
                 throw new IllegalArgumentException(
-                        PREFIX + "write-transactions must be between 1 and 8, was " + writeTransactions);
+                        PREFIX + "write-transactions must be between 1 and 4, was " + writeTransactions);
             }
             requirePositive(maxWaitTime, "max-wait-time");
             requirePositive(loadBalancingInterval, "load-balancing-interval");

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -293,6 +295,29 @@ class UsageEventsApiIT {
         assertThat(LedgerJson.sumOf(
                         api.ledger(DAY + "&groupBy=tenant,deployment").json(), "requests"))
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aBurstOfConcurrentBatchesIsWrittenInTurnsAndEveryBatchIsStored() {
+        // more concurrent batches than the pool has connections: each would hold one and want a second after its
+        // commit (status and budget checks), which starved the pool until its 30 s timeout answered 500s
+        int batches = 16;
+        List<Reply> replies;
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Reply>> posts = IntStream.range(0, batches)
+                    .mapToObj(batch -> IntStream.range(0, 100)
+                            .mapToObj(i -> event("burst-" + batch + "-" + i).tenant("tenant-" + (i % 9)))
+                            .toArray(UsageJson[]::new))
+                    .map(records -> CompletableFuture.supplyAsync(
+                            () -> Api.asAdmin(port).postJson(EVENTS, UsageJson.array(records)), clients))
+                    .toList();
+            replies = posts.stream().map(CompletableFuture::join).toList();
+        }
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply::toString).isEqualTo(200));
+        assertThat(LedgerJson.sumOf(api.ledger(DAY + "&groupBy=tenant").json(), "requests"))
+                .isEqualTo(batches * 100);
     }
 
     @Test
