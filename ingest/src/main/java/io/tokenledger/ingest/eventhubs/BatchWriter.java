@@ -3,8 +3,8 @@ package io.tokenledger.ingest.eventhubs;
 import io.tokenledger.ingest.IngestProperties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ class BatchWriter {
     private final BatchTransaction transaction;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
-    private final Queue<Waiting> waiting = new ArrayDeque<>();
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final int transactions;
     private int writing;
 
@@ -58,11 +58,8 @@ class BatchWriter {
         } finally {
             lock.unlock();
         }
-        switch (mine.outcome) {
-            case WRITTEN -> {}
-            case FAILED -> throw rethrown(mine.failure);
-            case ALONE -> transaction.write(List.of(batch));
-            case WAITING -> throw new IllegalStateException("batch left waiting");
+        if (mine.outcome == Outcome.FAILED) {
+            throw rethrown(mine.failure);
         }
     }
 
@@ -80,12 +77,19 @@ class BatchWriter {
     private void writeNextGroup() {
         List<Waiting> group = new ArrayList<>();
         int records = 0;
-        while (!waiting.isEmpty()
-                && (group.isEmpty() || records + waiting.peek().batch.records().size() <= GROUP_RECORDS)) {
-            Waiting next = waiting.remove();
+        while (!waiting.isEmpty()) {
+            Waiting next = waiting.peekFirst();
+            if (!group.isEmpty()
+                    && (next.alone || records + next.batch.records().size() > GROUP_RECORDS)) {
+                break;
+            }
+            waiting.removeFirst();
             next.taken = true;
             group.add(next);
             records += next.batch.records().size();
+            if (next.alone) {
+                break;
+            }
         }
         writing++;
         lock.unlock();
@@ -97,8 +101,18 @@ class BatchWriter {
         } finally {
             lock.lock();
             writing--;
-            for (Waiting w : group) {
-                w.settle(failure, group.size());
+            if (failure != null && group.size() > 1) {
+                // each is written again on its own, first in line and within the limit of writing transactions
+                for (Waiting w : group.reversed()) {
+                    w.taken = false;
+                    w.alone = true;
+                    waiting.addFirst(w);
+                }
+            } else {
+                for (Waiting w : group) {
+                    w.outcome = failure == null ? Outcome.WRITTEN : Outcome.FAILED;
+                    w.failure = failure;
+                }
             }
             written.signalAll();
         }
@@ -114,31 +128,21 @@ class BatchWriter {
     private enum Outcome {
         WAITING,
         WRITTEN,
-        FAILED,
-        /** Its group failed: the batch is written again in a transaction of its own. */
-        ALONE
+        FAILED
     }
 
     private static final class Waiting {
 
         private final PartitionBatch batch;
         private boolean taken;
+        /** Its shared transaction failed: it is written again in a transaction of its own. */
+        private boolean alone;
+
         private Outcome outcome = Outcome.WAITING;
         private Throwable failure;
 
         Waiting(PartitionBatch batch) {
             this.batch = batch;
-        }
-
-        void settle(Throwable groupFailure, int groupSize) {
-            if (groupFailure == null) {
-                outcome = Outcome.WRITTEN;
-            } else if (groupSize == 1) {
-                outcome = Outcome.FAILED;
-                failure = groupFailure;
-            } else {
-                outcome = Outcome.ALONE;
-            }
         }
     }
 }
