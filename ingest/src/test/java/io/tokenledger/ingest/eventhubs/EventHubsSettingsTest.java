@@ -63,44 +63,11 @@ class EventHubsSettingsTest {
 
     @Test
     void batchSizeAndIntervalsAreChecked() {
-        assertThatThrownBy(() -> new IngestProperties.EventHubs(
-                        null,
-                        null,
-                        null,
-                        "$Default",
-                        0,
-                        Duration.ofSeconds(1),
-                        "earliest",
-                        Duration.ofSeconds(10),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(5),
-                        2))
+        assertThatThrownBy(() -> withLimits(0, Duration.ofSeconds(10), Duration.ofMinutes(1), 2))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.batch-size");
-        assertThatThrownBy(() -> new IngestProperties.EventHubs(
-                        null,
-                        null,
-                        null,
-                        "$Default",
-                        100,
-                        Duration.ofSeconds(1),
-                        "earliest",
-                        Duration.ofSeconds(30),
-                        Duration.ofSeconds(40),
-                        Duration.ofMinutes(5),
-                        2))
+        assertThatThrownBy(() -> withLimits(100, Duration.ofSeconds(30), Duration.ofSeconds(40), 2))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.ownership-expiration");
-        assertThatThrownBy(() -> new IngestProperties.EventHubs(
-                        null,
-                        null,
-                        null,
-                        "$Default",
-                        500,
-                        Duration.ofSeconds(1),
-                        "earliest",
-                        Duration.ofSeconds(10),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(5),
-                        0))
+        assertThatThrownBy(() -> withLimits(500, Duration.ofSeconds(10), Duration.ofMinutes(1), 0))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.write-transactions");
     }
 
@@ -139,6 +106,22 @@ class EventHubsSettingsTest {
         assertThatThrownBy(() -> EventHubsTarget.of(settings))
                 .hasMessageContaining("tokenledger.ingest.eventhubs.event-hub-name")
                 .hasMessageNotContaining("SharedAccessKey=");
+    }
+
+    private static IngestProperties.EventHubs withLimits(
+            int batchSize, Duration loadBalancingInterval, Duration ownershipExpiration, int writeTransactions) {
+        return new IngestProperties.EventHubs(
+                null,
+                null,
+                null,
+                "$Default",
+                batchSize,
+                Duration.ofSeconds(1),
+                "earliest",
+                loadBalancingInterval,
+                ownershipExpiration,
+                Duration.ofMinutes(5),
+                writeTransactions);
     }
 
     private static IngestProperties.EventHubs withStart(String start) {
