@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
  * cores busy on a small server: one inserts its events while the other waits for the rollup rows they share.
  *
  * <p>The calling thread returns once its batch is committed, or throws what failed it. When a transaction of several
- * batches fails, each of them is written again on its own, so a batch that cannot be written fails only its own
- * partition.
+ * batches fails, they go back to the head of the queue and are written again one by one, each in a transaction of
+ * its own and still within the limit, so a batch that cannot be written fails only its own partition.
  */
 @Service
 class BatchWriter {
