@@ -34,7 +34,7 @@ class TenantBreakdown {
 
     /**
      * Spend by user in the filter's days. There is no rollup by user, so this reads the tenant's events of those days
-     * (over {@code usage_event_tenant_time_ix}): a page of its own rather than part of the tenant page, which reads
+     * (over {@code usage_event_tenant_hash_time_ix}): a page of its own rather than part of the tenant page, which reads
      * rollups only and stays fast whatever the tenant's volume.
      */
     List<UserLine> users(EventFilter filter, String currency) {
