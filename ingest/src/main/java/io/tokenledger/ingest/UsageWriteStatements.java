@@ -56,8 +56,9 @@ final class UsageWriteStatements {
                 + " date_trunc('month', usage_day::timestamp)::date as period"
                 + " from inserted group by usage_day, tenant_key, deployment, model"
                 + "), flagged as ("
-                + " select g.*, exists (select 1 from billing_period b where b.period_start = g.period) as late"
-                + " from grouped g"
+                // a join rather than an EXISTS per group: a few closed periods against ~3,000 groups per 10k batch
+                + " select g.*, b.period_start is not null as late"
+                + " from grouped g left join billing_period b on b.period_start = g.period"
                 + "), rolled_up as ("
                 + " insert into usage_daily as d (usage_day, tenant_key, deployment, model, " + TOKEN_SUMS
                 + ", cost, unpriced_requests)"
