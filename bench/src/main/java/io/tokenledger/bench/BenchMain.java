@@ -25,7 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One run of the pipeline benchmark: ingest rate for batches of 1k and 10k next to COPY of the same rows, then
  * ledger queries once {@code --events} events are stored. Prints a report and writes it to {@code --out}.
  *
- * <p>Arguments: {@code --events=10000000 --data-dir=DIR --out=FILE}.
+ * <p>Arguments: {@code --events=10000000 --data-dir=DIR --out=FILE --ids=guid}. Event ids are random GUIDs by
+ * default, as APIM sends its {@code context.RequestId}; {@code --ids=sequential} gives {@code bench-<n>} instead,
+ * whose consecutive values the unique key (of the pipeline and of keyed COPY alike) inserts side by side.
  */
 public final class BenchMain {
 
@@ -39,6 +41,10 @@ public final class BenchMain {
         Path dataDir = Path.of(option(
                 args, "data-dir", Files.createTempDirectory("tokenledger-bench").toString()));
         Path out = Path.of(option(args, "out", "bench/results/pipeline-latest.md"));
+        String ids = option(args, "ids", "guid");
+        if (!ids.equals("guid") && !ids.equals("sequential")) {
+            throw new IllegalArgumentException("--ids: guid or sequential, not " + ids);
+        }
         Report report = new Report();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE)
@@ -46,8 +52,8 @@ public final class BenchMain {
                         "--tokenledger.db.embedded.data-dir=" + dataDir,
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=warn")) {
-            report.environment(context.getBean(DataSource.class));
-            SyntheticTraffic traffic = new SyntheticTraffic(events, LAST_DAY, DAYS);
+            report.environment(context.getBean(DataSource.class), ids);
+            SyntheticTraffic traffic = new SyntheticTraffic(events, LAST_DAY, DAYS, ids.equals("guid"));
             publishRateCards(context.getBean(RateCards.class));
             IngestPipeline pipeline = context.getBean(IngestPipeline.class);
             BusinessCalendar calendar = context.getBean(BusinessCalendar.class);

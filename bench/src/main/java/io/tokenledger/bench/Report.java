@@ -18,7 +18,7 @@ final class Report {
     private final StringBuilder queries = new StringBuilder();
     private String load = "";
 
-    void environment(DataSource dataSource) throws SQLException {
+    void environment(DataSource dataSource, String ids) throws SQLException {
         String postgres;
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement();
@@ -29,14 +29,18 @@ final class Report {
         environment.append(String.format(
                 Locale.ROOT,
                 "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s"
-                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB, max_wal_size 4GB)%n",
+                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB, max_wal_size 4GB)%n"
+                        + "- event ids: %s%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 memory(),
                 System.getProperty("java.vm.vendor"),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                postgres));
+                postgres,
+                ids.equals("guid")
+                        ? "random GUIDs, as APIM's context.RequestId (--ids=guid)"
+                        : "bench-<n>, consecutive (--ids=sequential)"));
     }
 
     void ingest(int batchSize, long events, long pipelineNanos, long plainNanos, long keyedNanos) {

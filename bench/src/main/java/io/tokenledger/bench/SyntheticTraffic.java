@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Realistic gateway traffic, deterministic by event number: 500+ tenants and 30 deployments with Zipf-like
@@ -26,23 +27,34 @@ public final class SyntheticTraffic {
     private final Instant start;
     private final long millisPerEvent;
     private final String idPrefix;
+    private final boolean requestIds;
     private final double[] tenantCumulative = cumulativeZipf(TENANTS, 1.1);
     private final double[] deploymentCumulative = cumulativeZipf(DEPLOYMENTS, 0.9);
 
-    SyntheticTraffic(long totalEvents, LocalDate lastDay, int days) {
-        this(totalEvents, lastDay.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC), days, "bench-");
+    /**
+     * @param requestIds ids shaped like APIM's {@code context.RequestId} (random GUIDs, as the gateway sends them)
+     *     rather than {@code bench-<n>}, whose consecutive values land next to each other in a unique index
+     */
+    SyntheticTraffic(long totalEvents, LocalDate lastDay, int days, boolean requestIds) {
+        this(
+                totalEvents,
+                lastDay.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC),
+                days,
+                "bench-",
+                requestIds);
     }
 
-    private SyntheticTraffic(long totalEvents, Instant start, int days, String idPrefix) {
+    private SyntheticTraffic(long totalEvents, Instant start, int days, String idPrefix, boolean requestIds) {
         this.totalEvents = totalEvents;
         this.start = start;
         this.millisPerEvent = Math.max(1, days * 86_400_000L / Math.max(1, totalEvents));
         this.idPrefix = idPrefix;
+        this.requestIds = requestIds;
     }
 
     /** {@code totalEvents} events over the {@code days} days up to {@code end}, with ids {@code idPrefix<n>}. */
     public static SyntheticTraffic endingAt(long totalEvents, Instant end, int days, String idPrefix) {
-        return new SyntheticTraffic(totalEvents, firstInstant(end, days), days, idPrefix);
+        return new SyntheticTraffic(totalEvents, firstInstant(end, days), days, idPrefix, false);
     }
 
     /** The business day (UTC) of the first event of {@link #endingAt}. */
@@ -84,7 +96,7 @@ public final class SyntheticTraffic {
         long completion = deployment % 10 == 9 ? 0 : 1 + random.nextLong(reasoningModel ? 4000 : 1200);
         long reasoning = reasoningModel ? completion * 2 / 3 : 0;
         return new UsageEvent(
-                idPrefix + n,
+                id(n),
                 start.plusMillis(n * millisPerEvent),
                 null,
                 null,
@@ -104,6 +116,20 @@ public final class SyntheticTraffic {
                 false,
                 200,
                 Map.of());
+    }
+
+    /**
+     * Event {@code n}'s id: {@code idPrefix<n>}, or a version-4 GUID drawn from {@code n} and the prefix, the same on
+     * every run (a replay repeats it).
+     */
+    String id(long n) {
+        if (!requestIds) {
+            return idPrefix + n;
+        }
+        SplittableRandom random = new SplittableRandom(n * 0xC2B2AE3D27D4EB4FL + idPrefix.hashCode());
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     private static int pick(double[] cumulative, double ticket) {
