@@ -9,10 +9,11 @@ import java.util.Set;
 import org.jooq.Table;
 
 /**
- * Which rollup answers a ledger query with the fewest rows: {@code usage_tenant_day} when it asks only about
- * tenants and days, {@code usage_deployment_day} when it asks only about deployments, models and days for every
- * tenant, else the full daily rollup. The narrow rollups are kept from {@code usage_daily} by its triggers (V10), so
- * all three give the same sums.
+ * Which rollup answers a ledger query with the fewest rows: {@code usage_deployment_day} when it asks only about
+ * deployments, models and days (or about nothing but days, or only for totals) for every tenant, as installations
+ * have fewer deployments than tenants (30 rows a day against 600 in the benchmark); {@code usage_tenant_day} when it
+ * asks only about tenants and days; else the full daily rollup. The narrow rollups are kept from {@code usage_daily}
+ * in the same statements (V10, V11), so all three give the same sums.
  */
 final class NarrowRollups {
 
@@ -23,13 +24,13 @@ final class NarrowRollups {
     private NarrowRollups() {}
 
     static Table<?> tableFor(LedgerQuery query) {
-        if (TENANT_DAY.containsAll(query.groupBy())) {
-            return USAGE_TENANT_DAY;
-        }
         if (DEPLOYMENT_DAY.containsAll(query.groupBy())
                 && query.tenant().isEmpty()
                 && query.scope().all()) {
             return USAGE_DEPLOYMENT_DAY;
+        }
+        if (TENANT_DAY.containsAll(query.groupBy())) {
+            return USAGE_TENANT_DAY;
         }
         return USAGE_DAILY;
     }

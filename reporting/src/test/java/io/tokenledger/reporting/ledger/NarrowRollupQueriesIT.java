@@ -110,6 +110,32 @@ class NarrowRollupQueriesIT {
     }
 
     @Test
+    void spendPerDayAndPageTotalsForEveryTenantComeFromTheDeploymentRollupAndEqualTheDailyRollup() {
+        LedgerQuery perDay = query("2026-10-01", "2026-11-30", LedgerDimension.DAY);
+        LedgerQuery everything = query(
+                "2026-10-01",
+                "2026-11-30",
+                LedgerDimension.DAY,
+                LedgerDimension.TENANT,
+                LedgerDimension.DEPLOYMENT,
+                LedgerDimension.MODEL);
+        LedgerQuery scopedPerDay = perDay.within(TenantScope.only(List.of("globex")));
+
+        assertThat(NarrowRollups.tableFor(perDay)).isEqualTo(USAGE_DEPLOYMENT_DAY);
+        assertThat(NarrowRollups.tableFor(scopedPerDay)).isEqualTo(USAGE_TENANT_DAY);
+        assertThat(costByDay(ledgers.query(perDay))).isEqualTo(costByDay(ledgers.query(everything)));
+
+        LedgerPage page = ledgers.page(everything, Optional.empty(), 2);
+        assertThat(page.rows()).hasSize(2);
+        assertThat(page.total()).isEqualByComparingTo("0.060");
+        assertThat(page.unpricedRequests()).isEqualTo(1);
+        LedgerPage scopedPage =
+                ledgers.page(everything.within(TenantScope.only(List.of("globex"))), Optional.empty(), 1);
+        assertThat(scopedPage.total()).isEqualByComparingTo("0.012");
+        assertThat(scopedPage.unpricedRequests()).isEqualTo(1);
+    }
+
+    @Test
     void aTenantViewersScopeNarrowsTheTenantRollup() {
         LedgerQuery scoped = query("2026-10-01", "2026-11-30", LedgerDimension.TENANT)
                 .within(TenantScope.only(List.of("globex", "initech")));
@@ -127,6 +153,14 @@ class NarrowRollupQueriesIT {
         Map<String, BigDecimal> costs = new TreeMap<>();
         ledger.rows().forEach(row -> costs.merge(row.tenant(), row.cost(), BigDecimal::add));
         costs.replaceAll((tenant, cost) -> cost.stripTrailingZeros());
+        return costs;
+    }
+
+    /** Cost per day, without trailing zeros. */
+    private static Map<LocalDate, BigDecimal> costByDay(Ledger ledger) {
+        Map<LocalDate, BigDecimal> costs = new TreeMap<>();
+        ledger.rows().forEach(row -> costs.merge(row.day(), row.cost(), BigDecimal::add));
+        costs.replaceAll((day, cost) -> cost.stripTrailingZeros());
         return costs;
     }
 
