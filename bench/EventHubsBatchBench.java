@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +55,11 @@ public final class EventHubsBatchBench {
         int batchSize = Integer.parseInt(args[2]);
         int partitions = Integer.parseInt(args[3]);
         int perMessage = Integer.parseInt(args[4]);
+        requestIds = switch (args[5]) {
+            case "guid" -> true;
+            case "sequential" -> false;
+            default -> throw new IllegalArgumentException("IDS: guid or sequential, not " + args[5]);
+        };
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -103,16 +109,18 @@ public final class EventHubsBatchBench {
             threads.shutdown();
 
             DSLContext dsl = context.getBean(DSLContext.class);
-            int stored = dsl.fetchCount(dsl.selectFrom("usage_event").where("event_id like 'eh-bench-%' and event_id not like 'eh-bench-99-%'"));
+            long warmUp = 2000 / perMessage * perMessage;
+            int stored = dsl.fetchCount(dsl.selectFrom("usage_event")) - (int) warmUp;
             long expected = (long) (events / partitions / perMessage) * perMessage * partitions;
             System.out.printf(
-                    "%,d events in %,d messages, %d partitions, batches of %d messages, %d record(s) per message:"
+                    "%,d events in %,d messages, %d partitions, batches of %d messages, %d record(s) per message, %s ids:"
                             + " %.2f s, %,.0f events/s (%,.0f messages/s); stored %,d of %,d%n",
                     expected,
                     messages,
                     partitions,
                     batchSize,
                     perMessage,
+                    requestIds ? "GUID" : "sequential",
                     seconds,
                     expected / seconds,
                     messages / seconds,
@@ -162,10 +170,18 @@ public final class EventHubsBatchBench {
         long completion = deployment.startsWith("text-embedding") ? 0 : 50 + random.nextInt(800);
         long reasoning = deployment.startsWith("o3") ? completion / 2 : 0;
         Instant time = start.plusMillis((long) i * 17);
-        return "{\"id\":\"eh-bench-" + partition + "-" + i + "\",\"time\":\"" + time + "\",\"subscriptionName\":"
+        return "{\"id\":\"" + id(partition, i) + "\",\"time\":\"" + time + "\",\"subscriptionName\":"
                 + "\"tenant-" + tenant + "\",\"deployment\":\"" + deployment + "\",\"model\":\"" + deployment
                 + "\",\"promptTokens\":" + prompt + ",\"cachedPromptTokens\":" + cached + ",\"completionTokens\":"
                 + completion + ",\"reasoningTokens\":" + reasoning + ",\"streaming\":false,\"statusCode\":200}";
+    }
+
+    private static boolean requestIds;
+
+    /** A random-looking GUID, as APIM's context.RequestId, the same on every run; or eh-bench-PARTITION-I. */
+    private static String id(int partition, int i) {
+        String counted = "eh-bench-" + partition + "-" + i;
+        return requestIds ? UUID.nameUUIDFromBytes(counted.getBytes(StandardCharsets.UTF_8)).toString() : counted;
     }
 
     /** A received event, built by the SDK's receive-path deserializer from an AMQP message with Event Hubs' annotations. */
