@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,8 +18,9 @@ import java.util.concurrent.Future;
  * Posts synthetic canonical usage events to a running TokenLedger as NDJSON batches and reports the ingest rate
  * over HTTP (parse, validate, dedupe, price, events and rollups in one transaction per request).
  *
- * <p>Usage: java bench/HttpIngestBench.java BASE_URL USER PASSWORD EVENTS BATCH_SIZE CONCURRENCY, where USER may be
- * {@code bearer} and PASSWORD an ingest key.
+ * <p>Usage: java bench/HttpIngestBench.java BASE_URL USER PASSWORD EVENTS BATCH_SIZE CONCURRENCY [IDS], where USER may be
+ * {@code bearer} and PASSWORD an ingest key. IDS {@code guid} (the default) gives every event a GUID, as APIM's
+ * {@code context.RequestId}; {@code sequential} gives {@code bench-RUN-I} (decision 0013).
  */
 public class HttpIngestBench {
 
@@ -32,6 +34,11 @@ public class HttpIngestBench {
         int events = Integer.parseInt(args[3]);
         int batchSize = Integer.parseInt(args[4]);
         int concurrency = Integer.parseInt(args[5]);
+        String ids = args.length > 6 ? args[6] : "guid";
+        if (!ids.equals("guid") && !ids.equals("sequential")) {
+            throw new IllegalArgumentException("IDS: guid or sequential, not " + ids);
+        }
+        boolean requestIds = ids.equals("guid");
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         List<String> bodies = new ArrayList<>();
@@ -40,7 +47,7 @@ public class HttpIngestBench {
         for (int first = 0; first < events; first += batchSize) {
             StringBuilder body = new StringBuilder(batchSize * 300);
             for (int i = first; i < Math.min(events, first + batchSize); i++) {
-                body.append(event(run, i, random, start)).append('\n');
+                body.append(event(id(run, i, requestIds), i, random, start)).append('\n');
             }
             bodies.add(body.toString());
         }
@@ -72,11 +79,17 @@ public class HttpIngestBench {
         double seconds = (System.nanoTime() - began) / 1e9;
         pool.shutdown();
         System.out.printf(
-                "http ingest: %d events (%d accepted) in batches of %d, %d concurrent requests: %.2f s, %.0f events/s%n",
-                events, accepted, batchSize, concurrency, seconds, events / seconds);
+                "http ingest: %d events (%d accepted) in batches of %d, %d concurrent requests, %s ids: %.2f s, %.0f events/s%n",
+                events, accepted, batchSize, concurrency, ids, seconds, events / seconds);
     }
 
-    private static String event(String run, int i, Random random, Instant start) {
+    /** Event {@code i}'s id: a GUID drawn from the run and {@code i} (random to the key, repeatable), or counted. */
+    private static String id(String run, int i, boolean requestIds) {
+        String counted = "bench-" + run + "-" + i;
+        return requestIds ? UUID.nameUUIDFromBytes(counted.getBytes(StandardCharsets.UTF_8)).toString() : counted;
+    }
+
+    private static String event(String id, int i, Random random, Instant start) {
         int tenant = (int) Math.floor(Math.pow(random.nextDouble(), 2.5) * 500);
         String deployment = DEPLOYMENTS[(int) Math.floor(Math.pow(random.nextDouble(), 1.8) * DEPLOYMENTS.length)];
         long prompt = 50 + random.nextInt(4000);
@@ -84,7 +97,7 @@ public class HttpIngestBench {
         long completion = random.nextInt(1500);
         long reasoning = deployment.startsWith("o3") ? completion / 2 : 0;
         Instant time = start.plusMillis((long) i * 17);
-        return "{\"id\":\"bench-" + run + "-" + i + "\",\"time\":\"" + time + "\",\"subscriptionName\":\"tenant-"
+        return "{\"id\":\"" + id + "\",\"time\":\"" + time + "\",\"subscriptionName\":\"tenant-"
                 + tenant + "\",\"deployment\":\"" + deployment + "\",\"model\":\"" + deployment
                 + "-2024\",\"userId\":\"user" + random.nextInt(50) + "\",\"promptTokens\":" + prompt
                 + ",\"cachedPromptTokens\":" + cached + ",\"completionTokens\":" + completion

@@ -1,6 +1,7 @@
 package io.tokenledger.bench;
 
 import io.tokenledger.ingest.IngestPipeline;
+import io.tokenledger.ingest.IngestResult;
 import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.pricing.BusinessCalendar;
@@ -14,16 +15,19 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One run of the pipeline benchmark: ingest rate for batches of 1k and 10k next to COPY of the same rows, then
- * ledger queries once {@code --events} events are stored. Prints a report and writes it to {@code --out}.
+ * One run of the pipeline benchmark: ingest rate for batches of 1k and 10k next to COPY of the same rows, one batch
+ * at a time and then two at once (as the service takes concurrent requests or partitions), then ledger queries once
+ * {@code --events} events are stored. Prints a report and writes it to {@code --out}.
  *
  * <p>Arguments: {@code --events=10000000 --data-dir=DIR --out=FILE --ids=guid}. Event ids are random GUIDs by
  * default, as APIM sends its {@code context.RequestId}; {@code --ids=sequential} gives {@code bench-<n>} instead,
@@ -33,6 +37,8 @@ public final class BenchMain {
 
     static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
     static final int DAYS = 92;
+    /** Batches ingested at the same time in the concurrent part: one per core of the machine this targets. */
+    static final int STREAMS = 2;
 
     private BenchMain() {}
 
@@ -59,11 +65,12 @@ public final class BenchMain {
             BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
             long next = 0;
             PostgresCpu postgresCpu = new PostgresCpu(dataDir);
-            try (CopyBaseline copy = new CopyBaseline(context.getBean(DataSource.class), calendar)) {
+            try (CopyBaseline copy = new CopyBaseline(context.getBean(DataSource.class), calendar, STREAMS)) {
                 next = measureIngest(
                         report, traffic, pipeline, copy, postgresCpu, next, 1_000, Math.min(200_000, events / 4));
                 next = measureIngest(
                         report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 2));
+                next = measureAtOnce(report, traffic, pipeline, copy, next, 10_000, Math.min(1_000_000, events / 4));
                 copy.dropTables();
             }
             next = load(report, traffic, pipeline, next, events);
@@ -93,9 +100,7 @@ public final class BenchMain {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         while (done + batchSize <= count) {
             List<UsageEvent> batch = traffic.batch(first + done, batchSize);
-            List<ParsedRecord> records = batch.stream()
-                    .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
-                    .toList();
+            List<ParsedRecord> records = valid(batch);
             long postgresBefore = postgresCpu.millis();
             long threadBefore = threads.getCurrentThreadCpuTime();
             long began = System.nanoTime();
@@ -112,6 +117,48 @@ public final class BenchMain {
         return first + done;
     }
 
+    /**
+     * Ingest with {@link #STREAMS} batches at a time, in rounds: the round's batches go through the pipeline at the
+     * same time, then through COPY plain and COPY keyed at the same time, each round timed from its start to its
+     * last commit.
+     */
+    private static long measureAtOnce(
+            Report report,
+            SyntheticTraffic traffic,
+            IngestPipeline pipeline,
+            CopyBaseline copy,
+            long first,
+            int batchSize,
+            long count)
+            throws Exception {
+        long pipelineNanos = 0;
+        long plainNanos = 0;
+        long keyedNanos = 0;
+        long done = 0;
+        while (done + (long) STREAMS * batchSize <= count) {
+            List<List<UsageEvent>> batches = new ArrayList<>();
+            List<Callable<IngestResult>> ingests = new ArrayList<>();
+            for (int stream = 0; stream < STREAMS; stream++) {
+                List<UsageEvent> batch = traffic.batch(first + done, batchSize);
+                List<ParsedRecord> records = valid(batch);
+                batches.add(batch);
+                ingests.add(() -> pipeline.ingest("bench", records));
+                done += batchSize;
+            }
+            pipelineNanos += AtOnce.run(ingests);
+            plainNanos += copy.copyAtOnce(CopyBaseline.PLAIN, batches);
+            keyedNanos += copy.copyAtOnce(CopyBaseline.KEYED, batches);
+        }
+        report.ingestAtOnce(batchSize, STREAMS, done, pipelineNanos, plainNanos, keyedNanos);
+        return first + done;
+    }
+
+    private static List<ParsedRecord> valid(List<UsageEvent> events) {
+        return events.stream()
+                .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
+                .toList();
+    }
+
     private static long load(
             Report report, SyntheticTraffic traffic, IngestPipeline pipeline, long first, long events) {
         int batchSize = 10_000;
@@ -120,9 +167,7 @@ public final class BenchMain {
         long lastPrint = began;
         while (next < events) {
             int size = (int) Math.min(batchSize, events - next);
-            List<ParsedRecord> records = traffic.batch(next, size).stream()
-                    .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
-                    .toList();
+            List<ParsedRecord> records = valid(traffic.batch(next, size));
             pipeline.ingest("bench", records);
             next += size;
             if (System.nanoTime() - lastPrint > 30_000_000_000L) {

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
  * PostgreSQL's own limit for the same rows: COPY into a table shaped like usage_event without any index, and into
- * one with only usage_event's unique key. One COPY per batch, each committed, like the pipeline's batches.
+ * one with only usage_event's unique key. One COPY per batch, each committed, like the pipeline's batches; on one
+ * connection, or on one per stream for batches copied at the same time.
  */
 final class CopyBaseline implements AutoCloseable {
 
@@ -23,11 +26,15 @@ final class CopyBaseline implements AutoCloseable {
             + " backend_id, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens, requests,"
             + " streaming, estimated, status_code";
 
+    private final List<Connection> connections = new ArrayList<>();
     private final Connection connection;
     private final BusinessCalendar calendar;
 
-    CopyBaseline(DataSource dataSource, BusinessCalendar calendar) throws SQLException {
-        this.connection = dataSource.getConnection();
+    CopyBaseline(DataSource dataSource, BusinessCalendar calendar, int streams) throws SQLException {
+        for (int i = 0; i < streams; i++) {
+            connections.add(dataSource.getConnection());
+        }
+        this.connection = connections.getFirst();
         this.calendar = calendar;
         try (var statement = connection.createStatement()) {
             statement.execute("drop table if exists " + PLAIN + ", " + KEYED);
@@ -41,13 +48,37 @@ final class CopyBaseline implements AutoCloseable {
     long copy(String table, List<UsageEvent> events) throws SQLException, IOException {
         String rows = csv(events);
         long began = System.nanoTime();
+        copy(connection, table, rows);
+        return System.nanoTime() - began;
+    }
+
+    /**
+     * Copies each of {@code batches} into {@code table} at the same time, each on its own connection in its own
+     * committed transaction; returns the nanoseconds from the first start to the last commit.
+     */
+    long copyAtOnce(String table, List<List<UsageEvent>> batches) throws Exception {
+        if (batches.size() > connections.size()) {
+            throw new IllegalArgumentException(batches.size() + " batches at once, " + connections.size() + " streams");
+        }
+        List<Callable<Void>> copies = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            Connection stream = connections.get(i);
+            String rows = csv(batches.get(i));
+            copies.add(() -> {
+                copy(stream, table, rows);
+                return null;
+            });
+        }
+        return AtOnce.run(copies);
+    }
+
+    private static void copy(Connection connection, String table, String rows) throws SQLException, IOException {
         connection.setAutoCommit(false);
         connection
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn("copy " + table + " (" + COLUMNS + ") from stdin (format csv)", new StringReader(rows));
         connection.commit();
-        return System.nanoTime() - began;
     }
 
     private String csv(List<UsageEvent> events) {
@@ -100,6 +131,8 @@ final class CopyBaseline implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        for (Connection stream : connections) {
+            stream.close();
+        }
     }
 }

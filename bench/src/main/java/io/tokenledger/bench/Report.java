@@ -15,6 +15,7 @@ final class Report {
     private final StringBuilder environment = new StringBuilder();
     private final StringBuilder ingest = new StringBuilder();
     private final StringBuilder ingestCpu = new StringBuilder();
+    private final StringBuilder ingestAtOnce = new StringBuilder();
     private final StringBuilder queries = new StringBuilder();
     private String load = "";
 
@@ -44,19 +45,34 @@ final class Report {
     }
 
     void ingest(int batchSize, long events, long pipelineNanos, long plainNanos, long keyedNanos) {
+        ingest.append(
+                rates(String.format(Locale.ROOT, "| %,d ", batchSize), events, pipelineNanos, plainNanos, keyedNanos));
+    }
+
+    /** Rates of {@code streams} batches at a time, each round timed from its start to its last commit. */
+    void ingestAtOnce(int batchSize, int streams, long events, long pipelineNanos, long plainNanos, long keyedNanos) {
+        ingestAtOnce.append(rates(
+                String.format(Locale.ROOT, "| %,d | %d ", batchSize, streams),
+                events,
+                pipelineNanos,
+                plainNanos,
+                keyedNanos));
+    }
+
+    private static String rates(String keys, long events, long pipelineNanos, long plainNanos, long keyedNanos) {
         double pipeline = rate(events, pipelineNanos);
         double plain = rate(events, plainNanos);
         double keyed = rate(events, keyedNanos);
-        ingest.append(String.format(
-                Locale.ROOT,
-                "| %,d | %,d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n",
-                batchSize,
-                events,
-                pipeline,
-                plain,
-                keyed,
-                pipeline / plain,
-                pipeline / keyed));
+        return keys
+                + String.format(
+                        Locale.ROOT,
+                        "| %,d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n",
+                        events,
+                        pipeline,
+                        plain,
+                        keyed,
+                        pipeline / plain,
+                        pipeline / keyed);
     }
 
     /** Where a pipeline batch's time goes: the database's CPU, the ingesting thread's, the rest (waiting, disk). */
@@ -101,7 +117,15 @@ final class Report {
                 + " source status included), next to the keyed COPY of the same rows.\n\n"
                 + "| batch | pipeline ms | PostgreSQL CPU ms | ingest thread CPU ms | COPY keyed ms |\n"
                 + "|---:|---:|---:|---:|---:|\n"
-                + ingestCpu + "\n" + load
+                + ingestCpu
+                + "\nTwo batches at once, as the service ingests concurrent requests or Event Hubs partitions: the"
+                + " pipeline on two threads next to COPY of the same rows on two connections, in rounds (a round's"
+                + " batches start together, through the pipeline, then COPY plain, then COPY keyed; each is timed from"
+                + " the start to the last commit).\n\n"
+                + "| batch | at once | events | pipeline events/s | COPY plain events/s | COPY keyed events/s |"
+                + " pipeline / plain | pipeline / keyed |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                + ingestAtOnce
+                + "\n" + load
                 + "\n## Ledger queries (through Ledgers, as the API runs them)\n\n"
                 + "| query | rows | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n"
                 + queries;

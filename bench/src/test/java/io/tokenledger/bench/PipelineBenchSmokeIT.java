@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small run of {@code bench/pipeline}'s harness from end to end on its own embedded PostgreSQL: ingest next to
- * COPY for both batch sizes, loading the rest, the ledger queries, the report. It checks that the harness works, not
+ * COPY for both batch sizes, one at a time and two at once, loading the rest, the ledger queries, the report. It checks that the harness works, not
  * how fast anything is.
  */
 class PipelineBenchSmokeIT {
@@ -18,17 +18,19 @@ class PipelineBenchSmokeIT {
     void aSmallRunWritesEveryPartOfTheReport(@TempDir Path work) throws Exception {
         Path out = work.resolve("pipeline.md");
 
-        BenchMain.main(new String[] {"--events=40000", "--data-dir=" + work.resolve("pg"), "--out=" + out});
+        BenchMain.main(new String[] {"--events=100000", "--data-dir=" + work.resolve("pg"), "--out=" + out});
 
         String report = Files.readString(out);
         assertThat(report)
                 .contains("- event ids: random GUIDs")
                 .containsPattern(
-                        "\\| 1,000 \\| 10,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
+                        "\\| 1,000 \\| 25,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
                 .containsPattern(
-                        "\\| 10,000 \\| 20,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
-                .contains("Loading the rest: 10,000 events in batches of 10,000")
-                .contains("40,000 events stored in all")
+                        "\\| 10,000 \\| 50,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
+                .containsPattern(
+                        "\\| 10,000 \\| 2 \\| 20,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
+                .contains("Loading the rest: 5,000 events in batches of 10,000")
+                .contains("100,000 events stored in all")
                 .containsPattern("\\| month by tenant \\| \\d+ \\|")
                 .containsPattern("\\| … first page of 5000 \\| [\\d,]+ \\|")
                 .containsPattern("\\| one tenant's month by deployment × day \\| [\\d,]+ \\|");
