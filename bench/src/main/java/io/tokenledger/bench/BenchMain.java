@@ -70,7 +70,8 @@ public final class BenchMain {
                         report, traffic, pipeline, copy, postgresCpu, next, 1_000, Math.min(200_000, events / 4));
                 next = measureIngest(
                         report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 2));
-                next = measureAtOnce(report, traffic, pipeline, copy, next, 10_000, Math.min(1_000_000, events / 4));
+                next = measureAtOnce(
+                        report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 4));
                 copy.dropTables();
             }
             next = load(report, traffic, pipeline, next, events);
@@ -120,13 +121,14 @@ public final class BenchMain {
     /**
      * Ingest with {@link #STREAMS} batches at a time, in rounds: the round's batches go through the pipeline at the
      * same time, then through COPY plain and COPY keyed at the same time, each round timed from its start to its
-     * last commit.
+     * last commit. The CPU of PostgreSQL and of this JVM during the pipeline's part tells how busy the cores were.
      */
     private static long measureAtOnce(
             Report report,
             SyntheticTraffic traffic,
             IngestPipeline pipeline,
             CopyBaseline copy,
+            PostgresCpu postgresCpu,
             long first,
             int batchSize,
             long count)
@@ -134,6 +136,8 @@ public final class BenchMain {
         long pipelineNanos = 0;
         long plainNanos = 0;
         long keyedNanos = 0;
+        long postgresMillis = 0;
+        long jvmNanos = 0;
         long done = 0;
         while (done + (long) STREAMS * batchSize <= count) {
             List<List<UsageEvent>> batches = new ArrayList<>();
@@ -145,12 +149,25 @@ public final class BenchMain {
                 ingests.add(() -> pipeline.ingest("bench", records));
                 done += batchSize;
             }
+            long postgresBefore = postgresCpu.millis();
+            long jvmBefore = jvmCpuNanos();
             pipelineNanos += AtOnce.run(ingests);
+            jvmNanos += jvmCpuNanos() - jvmBefore;
+            postgresMillis += postgresCpu.millis() - postgresBefore;
             plainNanos += copy.copyAtOnce(CopyBaseline.PLAIN, batches);
             keyedNanos += copy.copyAtOnce(CopyBaseline.KEYED, batches);
         }
         report.ingestAtOnce(batchSize, STREAMS, done, pipelineNanos, plainNanos, keyedNanos);
+        report.ingestAtOnceCpu(done / batchSize / STREAMS, pipelineNanos, postgresMillis, jvmNanos);
         return first + done;
+    }
+
+    /** CPU time of this whole JVM (every ingesting thread, the pool, the collector), or -1 where it cannot tell. */
+    private static long jvmCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static List<ParsedRecord> valid(List<UsageEvent> events) {

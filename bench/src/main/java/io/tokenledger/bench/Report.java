@@ -16,6 +16,7 @@ final class Report {
     private final StringBuilder ingest = new StringBuilder();
     private final StringBuilder ingestCpu = new StringBuilder();
     private final StringBuilder ingestAtOnce = new StringBuilder();
+    private String ingestAtOnceCpu = "";
     private final StringBuilder queries = new StringBuilder();
     private String load = "";
 
@@ -57,6 +58,19 @@ final class Report {
                 pipelineNanos,
                 plainNanos,
                 keyedNanos));
+    }
+
+    /** Per round of batches at once: wall time, and the CPU that PostgreSQL and this JVM used in it. */
+    void ingestAtOnceCpu(long rounds, long pipelineNanos, long postgresMillis, long jvmNanos) {
+        ingestAtOnceCpu = String.format(
+                Locale.ROOT,
+                "%nPer round of the pipeline: %.1f ms, in which PostgreSQL used %s ms of CPU and this JVM %s ms"
+                        + " (%d cores: %.0f core-ms per round).%n",
+                ms(pipelineNanos) / rounds,
+                postgresMillis < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) postgresMillis / rounds),
+                jvmNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", ms(jvmNanos) / rounds),
+                Runtime.getRuntime().availableProcessors(),
+                ms(pipelineNanos) / rounds * Runtime.getRuntime().availableProcessors());
     }
 
     private static String rates(String keys, long events, long pipelineNanos, long plainNanos, long keyedNanos) {
@@ -125,6 +139,7 @@ final class Report {
                 + "| batch | at once | events | pipeline events/s | COPY plain events/s | COPY keyed events/s |"
                 + " pipeline / plain | pipeline / keyed |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n"
                 + ingestAtOnce
+                + ingestAtOnceCpu
                 + "\n" + load
                 + "\n## Ledger queries (through Ledgers, as the API runs them)\n\n"
                 + "| query | rows | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n"

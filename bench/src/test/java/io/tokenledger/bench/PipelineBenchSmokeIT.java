@@ -29,6 +29,7 @@ class PipelineBenchSmokeIT {
                         "\\| 10,000 \\| 50,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
                 .containsPattern(
                         "\\| 10,000 \\| 2 \\| 20,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
+                .containsPattern("Per round of the pipeline: [\\d.]+ ms, in which PostgreSQL used [\\d.]+ ms of CPU")
                 .contains("Loading the rest: 5,000 events in batches of 10,000")
                 .contains("100,000 events stored in all")
                 .containsPattern("\\| month by tenant \\| \\d+ \\|")
