@@ -208,7 +208,7 @@ public final class WorkbookBench {
                 .append(' ')
                 .append(deployments)
                 .append("`.\n");
-        Files.createDirectories(results.getParent());
+        Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, text.toString());
     }
 }

@@ -44,8 +44,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(option(args, "events", "10000000"));
-        Path dataDir = Path.of(option(
-                args, "data-dir", Files.createTempDirectory("tokenledger-bench").toString()));
+        String dataDirOption = option(args, "data-dir", "");
+        // a fresh directory only when none is given (bench/pipeline gives one and removes it afterwards)
+        Path dataDir =
+                dataDirOption.isEmpty() ? Files.createTempDirectory("tokenledger-bench") : Path.of(dataDirOption);
         Path out = Path.of(option(args, "out", "bench/results/pipeline-latest.md"));
         String ids = option(args, "ids", "guid");
         if (!ids.equals("guid") && !ids.equals("sequential")) {
