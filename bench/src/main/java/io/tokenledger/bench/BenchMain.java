@@ -1,7 +1,6 @@
 package io.tokenledger.bench;
 
 import io.tokenledger.ingest.IngestPipeline;
-import io.tokenledger.ingest.IngestResult;
 import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.pricing.BusinessCalendar;
@@ -9,16 +8,12 @@ import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.ledger.Ledgers;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,7 +33,7 @@ public final class BenchMain {
     static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
     static final int DAYS = 92;
     /** Batches ingested at the same time in the concurrent part: one per core of the machine this targets. */
-    static final int STREAMS = 2;
+    private static final int STREAMS = 2;
 
     private BenchMain() {}
 
@@ -68,12 +63,10 @@ public final class BenchMain {
             long next = 0;
             PostgresCpu postgresCpu = new PostgresCpu(dataDir);
             try (CopyBaseline copy = new CopyBaseline(context.getBean(DataSource.class), calendar, STREAMS)) {
-                next = measureIngest(
-                        report, traffic, pipeline, copy, postgresCpu, next, 1_000, Math.min(200_000, events / 4));
-                next = measureIngest(
-                        report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 2));
-                next = measureAtOnce(
-                        report, traffic, pipeline, copy, postgresCpu, next, 10_000, Math.min(1_000_000, events / 4));
+                IngestMeasurement ingest = new IngestMeasurement(report, traffic, pipeline, copy, postgresCpu);
+                next = ingest.oneAtATime(next, 1_000, Math.min(200_000, events / 4));
+                next = ingest.oneAtATime(next, 10_000, Math.min(1_000_000, events / 2));
+                next = ingest.atOnce(next, STREAMS, 10_000, Math.min(1_000_000, events / 4));
                 copy.dropTables();
             }
             next = load(report, traffic, pipeline, next, events);
@@ -84,95 +77,8 @@ public final class BenchMain {
         System.out.println(report.text());
     }
 
-    private static long measureIngest(
-            Report report,
-            SyntheticTraffic traffic,
-            IngestPipeline pipeline,
-            CopyBaseline copy,
-            PostgresCpu postgresCpu,
-            long first,
-            int batchSize,
-            long count)
-            throws Exception {
-        long pipelineNanos = 0;
-        long plainNanos = 0;
-        long keyedNanos = 0;
-        long postgresMillis = 0;
-        long threadNanos = 0;
-        long done = 0;
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        while (done + batchSize <= count) {
-            List<UsageEvent> batch = traffic.batch(first + done, batchSize);
-            List<ParsedRecord> records = valid(batch);
-            long postgresBefore = postgresCpu.millis();
-            long threadBefore = threads.getCurrentThreadCpuTime();
-            long began = System.nanoTime();
-            pipeline.ingest("bench", records);
-            pipelineNanos += System.nanoTime() - began;
-            threadNanos += threads.getCurrentThreadCpuTime() - threadBefore;
-            postgresMillis += postgresCpu.millis() - postgresBefore;
-            plainNanos += copy.copy(CopyBaseline.PLAIN, batch);
-            keyedNanos += copy.copy(CopyBaseline.KEYED, batch);
-            done += batchSize;
-        }
-        report.ingest(batchSize, done, pipelineNanos, plainNanos, keyedNanos);
-        report.ingestCpu(batchSize, done / batchSize, pipelineNanos, postgresMillis, threadNanos, keyedNanos);
-        return first + done;
-    }
-
-    /**
-     * Ingest with {@link #STREAMS} batches at a time, in rounds: the round's batches go through the pipeline at the
-     * same time, then through COPY plain and COPY keyed at the same time, each round timed from its start to its
-     * last commit. The CPU of PostgreSQL and of this JVM during the pipeline's part tells how busy the cores were.
-     */
-    private static long measureAtOnce(
-            Report report,
-            SyntheticTraffic traffic,
-            IngestPipeline pipeline,
-            CopyBaseline copy,
-            PostgresCpu postgresCpu,
-            long first,
-            int batchSize,
-            long count)
-            throws Exception {
-        long pipelineNanos = 0;
-        long plainNanos = 0;
-        long keyedNanos = 0;
-        long postgresMillis = 0;
-        long jvmNanos = 0;
-        long done = 0;
-        while (done + (long) STREAMS * batchSize <= count) {
-            List<List<UsageEvent>> batches = new ArrayList<>();
-            List<Callable<IngestResult>> ingests = new ArrayList<>();
-            for (int stream = 0; stream < STREAMS; stream++) {
-                List<UsageEvent> batch = traffic.batch(first + done, batchSize);
-                List<ParsedRecord> records = valid(batch);
-                batches.add(batch);
-                ingests.add(() -> pipeline.ingest("bench", records));
-                done += batchSize;
-            }
-            long postgresBefore = postgresCpu.millis();
-            long jvmBefore = jvmCpuNanos();
-            pipelineNanos += AtOnce.run(ingests);
-            jvmNanos += jvmCpuNanos() - jvmBefore;
-            postgresMillis += postgresCpu.millis() - postgresBefore;
-            plainNanos += copy.copyAtOnce(CopyBaseline.PLAIN, batches);
-            keyedNanos += copy.copyAtOnce(CopyBaseline.KEYED, batches);
-        }
-        report.ingestAtOnce(batchSize, STREAMS, done, pipelineNanos, plainNanos, keyedNanos);
-        report.ingestAtOnceCpu(done / batchSize / STREAMS, pipelineNanos, postgresMillis, jvmNanos);
-        return first + done;
-    }
-
-    /** CPU time of this whole JVM (every ingesting thread, the pool, the collector), or -1 where it cannot tell. */
-    private static long jvmCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    private static List<ParsedRecord> valid(List<UsageEvent> events) {
+    /** The events as the parsers hand them to the pipeline. */
+    static List<ParsedRecord> valid(List<UsageEvent> events) {
         return events.stream()
                 .<ParsedRecord>map(event -> new ParsedRecord.Valid(0, event.id(), event))
                 .toList();
