@@ -34,11 +34,18 @@ public final class BenchMain {
     static final int DAYS = 92;
     /** Batches ingested at the same time in the concurrent part: one per core of the machine this targets. */
     private static final int STREAMS = 2;
+    /** The smallest run that gives every ingest part whole batches (the smoke test's size). */
+    static final long MIN_EVENTS = 100_000;
 
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(option(args, "events", "10000000"));
+        if (events < MIN_EVENTS) {
+            // fewer leave a part of the report without a single batch (rates of nothing)
+            throw new IllegalArgumentException("--events: at least " + MIN_EVENTS
+                    + ", so that every part (1k, 10k, two at once) gets whole batches; was " + events);
+        }
         String dataDirOption = option(args, "data-dir", "");
         // a fresh directory only when none is given (bench/pipeline gives one and removes it afterwards)
         Path dataDir =
