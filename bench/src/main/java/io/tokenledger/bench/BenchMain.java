@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Arguments: {@code --events=10000000 --data-dir=DIR --out=FILE --ids=guid}. Event ids are random GUIDs by
  * default, as APIM sends its {@code context.RequestId}; {@code --ids=sequential} gives {@code bench-<n>} instead,
  * whose consecutive values the unique key (of the pipeline and of keyed COPY alike) inserts side by side.
+ *
+ * <p>The database is the embedded PostgreSQL in {@code --data-dir}, as the service runs it, unless {@code
+ * --db-url=jdbc:postgresql://…} (with {@code --db-user}, {@code --db-password}) names another server: an empty
+ * database of its own, which the run fills. {@code --data-dir} then names that server's data directory, if it runs on
+ * this machine, for its CPU time; without it the CPU columns read n/a.
  */
 public final class BenchMain {
 
@@ -47,9 +53,17 @@ public final class BenchMain {
                     + ", so that every part (1k, 10k, two at once) gets whole batches; was " + events);
         }
         String dataDirOption = option(args, "data-dir", "");
+        String dbUrl = option(args, "db-url", "");
         // a fresh directory only when none is given (bench/pipeline gives one and removes it afterwards)
-        Path dataDir =
-                dataDirOption.isEmpty() ? Files.createTempDirectory("tokenledger-bench") : Path.of(dataDirOption);
+        Path dataDir = !dataDirOption.isEmpty()
+                ? Path.of(dataDirOption)
+                : dbUrl.isEmpty() ? Files.createTempDirectory("tokenledger-bench") : null;
+        List<String> database = dbUrl.isEmpty()
+                ? List.of("--tokenledger.db.embedded.data-dir=" + dataDir)
+                : List.of(
+                        "--spring.datasource.url=" + dbUrl,
+                        "--spring.datasource.username=" + option(args, "db-user", "postgres"),
+                        "--spring.datasource.password=" + option(args, "db-password", ""));
         Path out = Path.of(option(args, "out", "bench/results/pipeline-latest.md"));
         String ids = option(args, "ids", "guid");
         if (!ids.equals("guid") && !ids.equals("sequential")) {
@@ -58,11 +72,11 @@ public final class BenchMain {
         Report report = new Report();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--tokenledger.db.embedded.data-dir=" + dataDir,
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn")) {
-            report.environment(context.getBean(DataSource.class), ids);
+                .run(Stream.concat(
+                                database.stream(),
+                                Stream.of("--spring.main.banner-mode=off", "--logging.level.root=warn"))
+                        .toArray(String[]::new))) {
+            report.environment(context.getBean(DataSource.class), dbUrl.isEmpty() ? null : dbUrl, ids);
             SyntheticTraffic traffic = new SyntheticTraffic(events, LAST_DAY, DAYS, ids.equals("guid"));
             publishRateCards(context.getBean(RateCards.class));
             IngestPipeline pipeline = context.getBean(IngestPipeline.class);

@@ -16,12 +16,16 @@ final class PostgresCpu {
 
     private final Path postmasterPid;
 
+    /** The server whose data directory is {@code dataDir}; {@code null} for one elsewhere, which answers -1. */
     PostgresCpu(Path dataDir) {
-        this.postmasterPid = dataDir.resolve("postmaster.pid");
+        this.postmasterPid = dataDir == null ? null : dataDir.resolve("postmaster.pid");
     }
 
     /** Milliseconds of CPU used by the server so far, or -1 where /proc cannot tell. */
     long millis() {
+        if (postmasterPid == null) {
+            return -1;
+        }
         try {
             String postmaster = Files.readAllLines(postmasterPid).getFirst().trim();
             long ticks = 0;

@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -20,18 +22,25 @@ final class Report {
     private final StringBuilder queries = new StringBuilder();
     private String load = "";
 
-    void environment(DataSource dataSource, String ids) throws SQLException {
+    /** The machine and the server: {@code externalUrl} is null for the embedded one. */
+    void environment(DataSource dataSource, String externalUrl, String ids) throws SQLException {
         String postgres;
         try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery("show server_version")) {
-            rows.next();
-            postgres = rows.getString(1);
+                var statement = connection.createStatement()) {
+            postgres = setting(statement, "show server_version")
+                    + (externalUrl == null
+                            ? " (embedded, zonky binaries, as the service runs it"
+                            : " (at " + externalUrl)
+                    + "; fsync " + setting(statement, "show fsync")
+                    + ", synchronous_commit " + setting(statement, "show synchronous_commit")
+                    + ", shared_buffers " + setting(statement, "show shared_buffers")
+                    + ", work_mem " + setting(statement, "show work_mem")
+                    + ", max_wal_size " + setting(statement, "show max_wal_size")
+                    + "; compiled with " + optimization(statement) + ")";
         }
         environment.append(String.format(
                 Locale.ROOT,
-                "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s"
-                        + " (embedded, zonky binaries, as the service runs it: fsync and synchronous commit on, work_mem 32MB, max_wal_size 4GB)%n"
+                "- date: %s%n- machine: %d cores, %s memory%n- JDK: %s %s, max heap %d MB%n- PostgreSQL: %s%n"
                         + "- event ids: %s%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
@@ -43,6 +52,30 @@ final class Report {
                 ids.equals("guid")
                         ? "random GUIDs, as APIM's context.RequestId (--ids=guid)"
                         : "bench-<n>, consecutive (--ids=sequential)"));
+    }
+
+    private static String setting(Statement statement, String query) throws SQLException {
+        try (var rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /**
+     * The optimization flags the server was built with ({@code -Os} for zonky's binaries, {@code -O2} for most
+     * distributions' packages), from {@code pg_config}, which only a superuser may read.
+     */
+    private static String optimization(Statement statement) {
+        try {
+            String flags = setting(statement, "select setting from pg_config where name = 'CFLAGS'");
+            String found = Arrays.stream(flags.split("\\s+"))
+                    .filter(flag -> flag.matches("-O[0-3sgz]?"))
+                    .reduce((first, last) -> last)
+                    .orElse("no -O flag");
+            return found + " (pg_config's CFLAGS)";
+        } catch (SQLException e) {
+            return "flags unknown (pg_config needs a superuser)";
+        }
     }
 
     void ingest(int batchSize, long events, long pipelineNanos, long plainNanos, long keyedNanos) {

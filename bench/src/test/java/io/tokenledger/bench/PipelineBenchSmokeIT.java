@@ -22,6 +22,9 @@ class PipelineBenchSmokeIT {
 
         String report = Files.readString(out);
         assertThat(report)
+                .containsPattern(
+                        "- PostgreSQL: \\d+\\.\\d+ \\(embedded, zonky binaries.*; fsync on, synchronous_commit on,"
+                                + ".*; compiled with -O[0-3sgz]? \\(pg_config's CFLAGS\\)\\)")
                 .contains("- event ids: random GUIDs")
                 .containsPattern(
                         "\\| 1,000 \\| 25,000 \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| \\d\\.\\d\\d \\| \\d\\.\\d\\d \\|")
