@@ -30,7 +30,8 @@ final class Report {
             postgres = setting(statement, "show server_version")
                     + (externalUrl == null
                             ? " (embedded, zonky binaries, as the service runs it"
-                            : " (at " + externalUrl)
+                            // without its parameters, which may carry a password
+                            : " (at " + externalUrl.replaceFirst("\\?.*", ""))
                     + "; fsync " + setting(statement, "show fsync")
                     + ", synchronous_commit " + setting(statement, "show synchronous_commit")
                     + ", shared_buffers " + setting(statement, "show shared_buffers")
