@@ -47,8 +47,8 @@ final class IngestMeasurement {
             long began = System.nanoTime();
             pipeline.ingest("bench", records);
             sums.pipelineNanos += System.nanoTime() - began;
-            sums.cpuNanos += threads.getCurrentThreadCpuTime() - threadBefore;
-            sums.postgresMillis += postgresCpu.millis() - postgresBefore;
+            sums.cpuNanos = Sums.plus(sums.cpuNanos, threadBefore, threads.getCurrentThreadCpuTime());
+            sums.postgresMillis = Sums.plus(sums.postgresMillis, postgresBefore, postgresCpu.millis());
             sums.plainNanos += copy.copy(CopyBaseline.PLAIN, batch);
             sums.keyedNanos += copy.copy(CopyBaseline.KEYED, batch);
             sums.events += batchSize;
@@ -84,8 +84,8 @@ final class IngestMeasurement {
             long postgresBefore = postgresCpu.millis();
             long jvmBefore = jvmCpuNanos();
             sums.pipelineNanos += AtOnce.run(ingests);
-            sums.cpuNanos += jvmCpuNanos() - jvmBefore;
-            sums.postgresMillis += postgresCpu.millis() - postgresBefore;
+            sums.cpuNanos = Sums.plus(sums.cpuNanos, jvmBefore, jvmCpuNanos());
+            sums.postgresMillis = Sums.plus(sums.postgresMillis, postgresBefore, postgresCpu.millis());
             sums.plainNanos += copy.copyAtOnce(CopyBaseline.PLAIN, batches);
             sums.keyedNanos += copy.copyAtOnce(CopyBaseline.KEYED, batches);
         }
@@ -114,5 +114,13 @@ final class IngestMeasurement {
         long keyedNanos;
         long postgresMillis;
         long cpuNanos;
+
+        /**
+         * A CPU sum with one more reading from {@code before} to {@code after}; -1 (the report's n/a) once any reading
+         * could not be taken, rather than the difference of two -1s.
+         */
+        static long plus(long sum, long before, long after) {
+            return sum < 0 || before < 0 || after < 0 ? -1 : sum + after - before;
+        }
     }
 }
