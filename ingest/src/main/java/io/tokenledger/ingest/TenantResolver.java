@@ -22,8 +22,8 @@ class TenantResolver {
 
     private final boolean subscriptionFallback;
 
-    TenantResolver(TenantProperties properties) {
-        this.subscriptionFallback = properties.subscriptionFallback();
+    TenantResolver(IngestProperties properties) {
+        this.subscriptionFallback = properties.tenants().subscriptionFallback();
     }
 
     /**

@@ -18,7 +18,7 @@ public class BusinessCalendar {
 
     /** From the {@code tokenledger.business-zone} setting; the message of a wrong one names the property. */
     static BusinessCalendar fromSetting(String zone) {
-        return new BusinessCalendar(parse(zone), Clock.systemUTC());
+        return new BusinessCalendar(zoneOf(zone), Clock.systemUTC());
     }
 
     public BusinessCalendar(ZoneId zone, Clock clock) {
@@ -26,9 +26,9 @@ public class BusinessCalendar {
         this.clock = clock;
     }
 
-    private static ZoneId parse(String zone) {
+    static ZoneId zoneOf(String zone) {
         try {
-            return ZoneId.of(zone.trim());
+            return ZoneId.of(zone == null ? "" : zone.trim());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(
                     "tokenledger.business-zone: '" + zone + "' is not a time zone id (use e.g. UTC or Europe/Berlin)",

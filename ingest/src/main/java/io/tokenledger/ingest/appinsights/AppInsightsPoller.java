@@ -2,6 +2,7 @@ package io.tokenledger.ingest.appinsights;
 
 import com.azure.core.exception.HttpResponseException;
 import io.tokenledger.ingest.IngestProperties;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ class AppInsightsPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppInsightsPoller.class);
 
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
     private final PullClaims claims;
     private final WindowWriter writer;
     private final ObjectProvider<LogsTransport> transport;
@@ -31,13 +32,12 @@ class AppInsightsPoller implements SmartLifecycle {
     private volatile boolean running;
 
     AppInsightsPoller(
-            AppInsightsProperties settings,
+            IngestProperties properties,
             PullClaims claims,
             WindowWriter writer,
-            ObjectProvider<LogsTransport> transport,
-            IngestProperties ingest) {
-        this.settings = settings;
-        this.eventHubsOn = ingest.eventhubs().enabled();
+            ObjectProvider<LogsTransport> transport) {
+        this.settings = properties.appinsights();
+        this.eventHubsOn = properties.eventhubs().enabled();
         this.claims = claims;
         this.writer = writer;
         this.transport = transport;
@@ -54,8 +54,8 @@ class AppInsightsPoller implements SmartLifecycle {
         running = true;
         if (!settings.enabled()) {
             log.info("Application Insights ingestion is off. To turn it on set "
-                    + AppInsightsProperties.PREFIX + "resource-id (classic customMetrics) or "
-                    + AppInsightsProperties.PREFIX + "workspace-id (AppMetrics); see docs/appinsights.md");
+                    + AppInsights.PREFIX + "resource-id (classic customMetrics) or "
+                    + AppInsights.PREFIX + "workspace-id (AppMetrics); see docs/appinsights.md");
             return;
         }
         AppInsightsPuller puller = newPuller();
@@ -69,7 +69,7 @@ class AppInsightsPoller implements SmartLifecycle {
         scheduler = executor;
         if (eventHubsOn && settings.booksUsage()) {
             log.warn("Application Insights and Event Hubs ingestion are both on and both book usage: if they carry the"
-                    + " same gateway's traffic it is counted twice. Set " + AppInsightsProperties.PREFIX
+                    + " same gateway's traffic it is counted twice. Set " + AppInsights.PREFIX
                     + "mode=reconcile to keep the metrics for reconciliation only (docs/appinsights.md)");
         }
         log.info(
@@ -77,7 +77,7 @@ class AppInsightsPoller implements SmartLifecycle {
                         + " late arrival {}",
                 settings.mode(),
                 settings.workspaceId() != null ? "workspace " + settings.workspaceId() : settings.resourceId(),
-                settings.schema().table,
+                MetricsSchema.of(settings).table,
                 settings.binSize(),
                 settings.pollInterval(),
                 settings.overlap(),

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest.appinsights;
 
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class AppInsightsPuller {
 
     private static final Logger log = LoggerFactory.getLogger(AppInsightsPuller.class);
 
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
     private final MetricsReader reader;
     private final PullClaims claims;
     private final WindowWriter writer;
@@ -29,7 +30,7 @@ class AppInsightsPuller {
     private final String owner;
 
     AppInsightsPuller(
-            AppInsightsProperties settings,
+            AppInsights settings,
             MetricsReader reader,
             PullClaims claims,
             WindowWriter writer,

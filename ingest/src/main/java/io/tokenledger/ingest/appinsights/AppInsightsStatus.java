@@ -1,5 +1,7 @@
 package io.tokenledger.ingest.appinsights;
 
+import io.tokenledger.ingest.IngestProperties;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AppInsightsStatus {
 
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
     private final WatermarkRepository watermarks;
 
-    AppInsightsStatus(AppInsightsProperties settings, WatermarkRepository watermarks) {
-        this.settings = settings;
+    AppInsightsStatus(IngestProperties properties, WatermarkRepository watermarks) {
+        this.settings = properties.appinsights();
         this.watermarks = watermarks;
     }
 
@@ -48,7 +50,7 @@ public class AppInsightsStatus {
             return new State(
                     AppInsightsSource.SOURCE,
                     false,
-                    "off: set " + AppInsightsProperties.PREFIX + "resource-id (or ." + "workspace-id) to turn it on",
+                    "off: set " + AppInsights.PREFIX + "resource-id (or ." + "workspace-id) to turn it on",
                     null,
                     null,
                     null,

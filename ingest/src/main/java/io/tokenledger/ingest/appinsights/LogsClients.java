@@ -9,6 +9,7 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.monitor.query.LogsQueryClient;
 import com.azure.monitor.query.LogsQueryClientBuilder;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Duration;
 
 /**
@@ -25,7 +26,7 @@ final class LogsClients {
     private LogsClients() {}
 
     /** A client; building it opens no connection and fetches no token. */
-    static LogsQueryClient create(AppInsightsProperties settings, LogsTransport transport) {
+    static LogsQueryClient create(AppInsights settings, LogsTransport transport) {
         TokenCredential credential = transport != null ? transport.credential() : credential(settings);
         HttpClient http = transport != null ? transport.httpClient() : jdkClient(settings);
         LogsQueryClientBuilder builder = new LogsQueryClientBuilder()
@@ -42,7 +43,7 @@ final class LogsClients {
     }
 
     /** A JDK HTTP client with timeouts that fit {@code query-timeout}. */
-    static HttpClient jdkClient(AppInsightsProperties settings, java.net.http.HttpClient.Builder base) {
+    static HttpClient jdkClient(AppInsights settings, java.net.http.HttpClient.Builder base) {
         Duration response = settings.queryTimeout().plus(RESPONSE_MARGIN);
         return new JdkHttpClientBuilder(base)
                 .connectionTimeout(CONNECT_TIMEOUT)
@@ -51,11 +52,11 @@ final class LogsClients {
                 .build();
     }
 
-    private static HttpClient jdkClient(AppInsightsProperties settings) {
+    private static HttpClient jdkClient(AppInsights settings) {
         return jdkClient(settings, java.net.http.HttpClient.newBuilder());
     }
 
-    private static TokenCredential credential(AppInsightsProperties settings) {
+    private static TokenCredential credential(AppInsights settings) {
         if (settings.usesClientSecret()) {
             return new ClientSecretCredentialBuilder()
                     .tenantId(settings.tenantId())

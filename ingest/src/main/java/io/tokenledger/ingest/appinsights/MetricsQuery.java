@@ -1,6 +1,6 @@
 package io.tokenledger.ingest.appinsights;
 
-import io.tokenledger.ingest.appinsights.AppInsightsProperties.Schema;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,15 +27,15 @@ final class MetricsQuery {
     static final String TOTAL = "TotalTokens";
     static final String REQUESTS = "Requests";
 
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
 
-    MetricsQuery(AppInsightsProperties settings) {
+    MetricsQuery(AppInsights settings) {
         this.settings = settings;
     }
 
     String kql(PullWindow window) {
-        Schema schema = settings.schema();
-        AppInsightsProperties.Metrics metrics = settings.metrics();
+        MetricsSchema schema = MetricsSchema.of(settings);
+        AppInsights.Metrics metrics = settings.metrics();
         List<String> names = new ArrayList<>(List.of(metrics.prompt(), metrics.completion()));
         if (!metrics.total().isEmpty()) {
             names.add(metrics.total());
@@ -119,7 +119,7 @@ final class MetricsQuery {
 
     /** Role → custom dimension name, for the dimensions that are configured. */
     private Map<String, String> configuredDimensions() {
-        AppInsightsProperties.Dimensions d = settings.dimensions();
+        AppInsights.Dimensions d = settings.dimensions();
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put("tenant", d.tenant());
         dimensions.put("deployment", d.deployment());
@@ -136,7 +136,7 @@ final class MetricsQuery {
         }
     }
 
-    private static void sumOf(StringBuilder kql, String alias, String column, Schema schema, String metric) {
+    private static void sumOf(StringBuilder kql, String alias, String column, MetricsSchema schema, String metric) {
         kql.append("    ").append(alias).append(" = sumif(").append(column).append(", ");
         kql.append(schema.name).append(" == ").append(string(metric)).append("),\n");
     }

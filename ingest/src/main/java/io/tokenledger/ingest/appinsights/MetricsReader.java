@@ -8,6 +8,7 @@ import com.azure.monitor.query.models.LogsQueryOptions;
 import com.azure.monitor.query.models.LogsQueryResult;
 import com.azure.monitor.query.models.LogsQueryResultStatus;
 import com.azure.monitor.query.models.QueryTimeInterval;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,11 +25,11 @@ class MetricsReader {
     private static final Logger log = LoggerFactory.getLogger(MetricsReader.class);
 
     private final LogsQueryClient client;
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
     private final MetricsQuery query;
     private final MetricRows rows;
 
-    MetricsReader(LogsQueryClient client, AppInsightsProperties settings) {
+    MetricsReader(LogsQueryClient client, AppInsights settings) {
         this.client = client;
         this.settings = settings;
         this.query = new MetricsQuery(settings);
@@ -80,8 +81,8 @@ class MetricsReader {
         }
         List<MetricBin> bins = result.getTable() == null ? List.of() : rows.read(result.getTable());
         if (bins.size() >= settings.maxRows()) {
-            return new Incomplete("the answer reached " + AppInsightsProperties.PREFIX + "max-rows ("
-                    + settings.maxRows() + " rows) and may be cut off");
+            return new Incomplete("the answer reached " + AppInsights.PREFIX + "max-rows (" + settings.maxRows()
+                    + " rows) and may be cut off");
         }
         return new Complete(bins);
     }

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest.appinsights;
 
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ record PullWindow(Instant ingestFrom, Instant ingestTo, Instant eventFrom, Insta
     }
 
     /** The windows of one pull: from the watermark (less the overlap) to now, at most {@code maxWindow} each. */
-    static List<PullWindow> plan(Instant watermark, Instant now, AppInsightsProperties settings) {
+    static List<PullWindow> plan(Instant watermark, Instant now, AppInsights settings) {
         Instant from = watermark == null ? now.minus(settings.initialLookback()) : watermark.minus(settings.overlap());
         List<PullWindow> windows = new ArrayList<>();
         while (from.isBefore(now)) {

@@ -3,6 +3,8 @@ package io.tokenledger.ingest.appinsights;
 import static io.tokenledger.db.jooq.Tables.APPINSIGHTS_BIN;
 import static io.tokenledger.db.jooq.Tables.USAGE_EVENT;
 
+import io.tokenledger.ingest.IngestProperties;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import io.tokenledger.pricing.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +51,15 @@ public class SourceComparison {
     private static final Set<String> SOURCES = Set.of(EVENT_HUBS, APP_INSIGHTS);
 
     private final DSLContext dsl;
-    private final AppInsightsProperties settings;
+    private final AppInsights settings;
     private final BusinessCalendar calendar;
 
-    SourceComparison(DSLContext dsl, AppInsightsProperties settings, BusinessCalendar calendar) {
+    @Autowired
+    SourceComparison(DSLContext dsl, IngestProperties properties, BusinessCalendar calendar) {
+        this(dsl, properties.appinsights(), calendar);
+    }
+
+    SourceComparison(DSLContext dsl, AppInsights settings, BusinessCalendar calendar) {
         this.dsl = dsl;
         this.settings = settings;
         this.calendar = calendar;

@@ -6,7 +6,7 @@
  * events. One instance pulls at a time (a lease on the watermark row).
  *
  * <p>Public face: {@link io.tokenledger.ingest.appinsights.AppInsightsStatus} and
- * {@link io.tokenledger.ingest.appinsights.AppInsightsProperties}. Owns {@code appinsights_bin} and
+ * its settings, {@link io.tokenledger.ingest.IngestProperties.AppInsights}. Owns {@code appinsights_bin} and
  * {@code appinsights_watermark}. See {@code docs/appinsights.md}.
  */
 package io.tokenledger.ingest.appinsights;

@@ -12,6 +12,7 @@ import com.azure.core.exception.HttpResponseException;
 import io.tokenledger.db.jooq.tables.records.UsageEventRecord;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.db.testing.UsesTestDatabase;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -328,7 +329,7 @@ class AppInsightsPullIT {
     }
 
     private AppInsightsPuller puller(SettingsFixture fixture, Instant now) {
-        AppInsightsProperties settings = fixture.endpoint(server.endpoint()).build();
+        AppInsights settings = fixture.endpoint(server.endpoint()).build();
         MetricsReader reader =
                 new MetricsReader(LogsClients.create(settings, LogAnalyticsServer.transport(settings)), settings);
         return new AppInsightsPuller(settings, reader, claims, writer, Clock.fixed(now, ZoneOffset.UTC), Owners.next());

@@ -3,6 +3,7 @@ package io.tokenledger.ingest.appinsights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class AppInsightsSettingsTest {
 
     @Test
     void nothingSetMeansOffWithTheDocumentedDefaults() {
-        AppInsightsProperties settings = bind(Map.of());
+        AppInsights settings = bind(Map.of());
 
         assertThat(settings.enabled()).isFalse();
         assertThat(settings.metrics().prompt()).isEqualTo("Prompt Tokens");
@@ -30,10 +31,10 @@ class AppInsightsSettingsTest {
 
     @Test
     void aWorkspaceSwitchesToAppMetrics() {
-        AppInsightsProperties settings = bind(Map.of("workspace-id", SettingsFixture.WORKSPACE));
+        AppInsights settings = bind(Map.of("workspace-id", SettingsFixture.WORKSPACE));
 
         assertThat(settings.enabled()).isTrue();
-        assertThat(settings.schema()).isEqualTo(AppInsightsProperties.Schema.WORKSPACE);
+        assertThat(MetricsSchema.of(settings)).isEqualTo(MetricsSchema.WORKSPACE);
     }
 
     @Test
@@ -55,7 +56,7 @@ class AppInsightsSettingsTest {
 
     @Test
     void theClientSecretStaysOutOfToString() {
-        AppInsightsProperties settings = bind(Map.of(
+        AppInsights settings = bind(Map.of(
                 "resource-id", SettingsFixture.RESOURCE,
                 "tenant-id", "t",
                 "client-id", "c",
@@ -69,10 +70,10 @@ class AppInsightsSettingsTest {
         assertThatThrownBy(() -> bind(properties)).hasStackTraceContaining(message);
     }
 
-    private static AppInsightsProperties bind(Map<String, String> properties) {
+    private static AppInsights bind(Map<String, String> properties) {
         Map<String, String> prefixed = new java.util.HashMap<>();
-        properties.forEach((key, value) -> prefixed.put(AppInsightsProperties.PREFIX + key, value));
+        properties.forEach((key, value) -> prefixed.put(AppInsights.PREFIX + key, value));
         return new Binder(new MapConfigurationPropertySource(prefixed))
-                .bindOrCreate("tokenledger.ingest.appinsights", AppInsightsProperties.class);
+                .bindOrCreate("tokenledger.ingest.appinsights", AppInsights.class);
     }
 }

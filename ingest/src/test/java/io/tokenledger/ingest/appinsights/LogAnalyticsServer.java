@@ -5,6 +5,7 @@ import com.azure.core.credential.TokenCredential;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -60,7 +61,7 @@ final class LogAnalyticsServer implements AutoCloseable {
     }
 
     /** A fixed bearer token, and the JDK client trusting the test certificate. */
-    static LogsTransport transport(AppInsightsProperties settings) {
+    static LogsTransport transport(AppInsights settings) {
         TokenCredential credential =
                 request -> Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
         return new LogsTransport(

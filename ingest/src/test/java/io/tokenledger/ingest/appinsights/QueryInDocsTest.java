@@ -2,6 +2,7 @@ package io.tokenledger.ingest.appinsights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,9 +16,9 @@ class QueryInDocsTest {
 
     @Test
     void theDocumentedQueryIsTheOneTheDefaultsProduce() throws Exception {
-        AppInsightsProperties defaults = new Binder(new MapConfigurationPropertySource(
+        AppInsights defaults = new Binder(new MapConfigurationPropertySource(
                         Map.of("tokenledger.ingest.appinsights.resource-id", SettingsFixture.RESOURCE)))
-                .bindOrCreate("tokenledger.ingest.appinsights", AppInsightsProperties.class);
+                .bindOrCreate("tokenledger.ingest.appinsights", AppInsights.class);
         PullWindow window = PullWindow.of(
                 Instant.parse("2026-11-20T09:00:00Z"),
                 Instant.parse("2026-11-20T12:00:00Z"),

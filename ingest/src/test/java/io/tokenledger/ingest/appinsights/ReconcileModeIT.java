@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.db.testing.UsesTestDatabase;
 import io.tokenledger.ingest.IngestPipeline;
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.ingest.appinsights.SourceComparison.SourceDay;
 import io.tokenledger.ingest.format.ParsedRecord;
@@ -78,7 +79,7 @@ class ReconcileModeIT {
         server.answerAlways(rows().bin("2026-11-20T10:00:00Z", "sub-acme", "gpt-4o", 1300, 250, 2)
                 .bin("2026-11-20T10:00:00Z", "sub-new", "gpt-4o", 10, 5, 1)
                 .reply());
-        AppInsightsProperties settings =
+        AppInsights settings =
                 settings().reconcileOnly().endpoint(server.endpoint()).build();
         new AppInsightsPuller(
                         settings,

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest.appinsights;
 
+import io.tokenledger.ingest.IngestProperties.AppInsights;
 import java.time.Duration;
 
 /** {@code tokenledger.ingest.appinsights.*} for tests: a resource at the test server, short retries. */
@@ -58,16 +59,16 @@ final class SettingsFixture {
         return this;
     }
 
-    AppInsightsProperties build() {
-        return new AppInsightsProperties(
+    AppInsights build() {
+        return new AppInsights(
                 resourceId,
                 workspaceId,
                 endpoint,
                 null,
                 null,
                 null,
-                new AppInsightsProperties.Metrics("Prompt Tokens", "Completion Tokens", "Total Tokens"),
-                new AppInsightsProperties.Dimensions(
+                new AppInsights.Metrics("Prompt Tokens", "Completion Tokens", "Total Tokens"),
+                new AppInsights.Dimensions(
                         "Subscription ID", "Deployment ID", "User ID", "Product ID", "Backend ID", ""),
                 tenantField,
                 mode,

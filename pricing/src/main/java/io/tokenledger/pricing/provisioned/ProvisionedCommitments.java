@@ -4,6 +4,7 @@ import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
+import io.tokenledger.pricing.PricingProperties;
 import io.tokenledger.pricing.RateCard;
 import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.RateCards;
@@ -36,17 +37,17 @@ public class ProvisionedCommitments {
     private final CommitmentRepository repository;
     private final RateCards rateCards;
     private final BusinessCalendar calendar;
-    private final ProvisionedProperties properties;
+    private final PricingProperties.Provisioned settings;
 
     ProvisionedCommitments(
             CommitmentRepository repository,
             RateCards rateCards,
             BusinessCalendar calendar,
-            ProvisionedProperties properties) {
+            PricingProperties properties) {
         this.repository = repository;
         this.rateCards = rateCards;
         this.calendar = calendar;
-        this.properties = properties;
+        this.settings = properties.pricing().provisioned();
     }
 
     /**
@@ -100,7 +101,7 @@ public class ProvisionedCommitments {
 
     /** The tenant key that carries idle capacity assigned to the shared pool. */
     public String sharedPoolTenant() {
-        return properties.sharedPoolTenant();
+        return settings.sharedPoolTenant();
     }
 
     /**

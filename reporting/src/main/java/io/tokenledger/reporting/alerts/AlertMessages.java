@@ -3,6 +3,7 @@ package io.tokenledger.reporting.alerts;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.RateCards;
+import io.tokenledger.reporting.ReportingProperties;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class AlertMessages {
     private final AlertChannelRepository channels;
     private final Tenants tenants;
     private final RateCards rateCards;
-    private final AlertsProperties properties;
+    private final ReportingProperties.Alerts settings;
     private final ChannelUrls urls;
 
     AlertMessages(
@@ -28,13 +29,13 @@ class AlertMessages {
             AlertChannelRepository channels,
             Tenants tenants,
             RateCards rateCards,
-            AlertsProperties properties,
+            ReportingProperties properties,
             ChannelUrls urls) {
         this.alerts = alerts;
         this.channels = channels;
         this.tenants = tenants;
         this.rateCards = rateCards;
-        this.properties = properties;
+        this.settings = properties.reporting().alerts();
         this.urls = urls;
     }
 
@@ -91,11 +92,11 @@ class AlertMessages {
         String currency = rateCards.reportingCurrency();
         if (alert.scope() == BudgetScope.COST_CENTER) {
             return new AlertText(
-                    alert, alert.subject(), alert.subject(), alert.subject(), currency, properties.base() + "/alerts");
+                    alert, alert.subject(), alert.subject(), alert.subject(), currency, settings.base() + "/alerts");
         }
         Tenant tenant = tenants.find(alert.subject()).orElse(new Tenant(alert.subject(), null, null));
         // a path segment: URLEncoder writes form encoding, where a space is "+"
-        String link = properties.base() + "/tenants/"
+        String link = settings.base() + "/tenants/"
                 + URLEncoder.encode(tenant.key(), StandardCharsets.UTF_8).replace("+", "%20");
         return new AlertText(alert, tenant.displayName(), tenant.key(), tenant.costCenter(), currency, link);
     }

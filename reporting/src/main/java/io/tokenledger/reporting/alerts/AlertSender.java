@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.alerts;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,8 @@ class AlertSender {
     private final Duration timeout;
 
     @Autowired
-    AlertSender(AlertsProperties properties) {
-        this(properties.delivery().timeout());
+    AlertSender(ReportingProperties properties) {
+        this(properties.reporting().alerts().delivery().timeout());
     }
 
     AlertSender(Duration timeout) {

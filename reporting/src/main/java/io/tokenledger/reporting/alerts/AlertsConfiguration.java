@@ -1,10 +1,10 @@
 package io.tokenledger.reporting.alerts;
 
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.reporting.ReportingProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,12 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({AlertsProperties.class, ChannelUrlProperties.class})
 class AlertsConfiguration implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
 
-    private final AlertsProperties properties;
+    private final ReportingProperties.Alerts settings;
     private final BusinessCalendar calendar;
     private final BudgetCheck budgetCheck;
     private final DeliveryRepository deliveries;
@@ -32,14 +31,14 @@ class AlertsConfiguration implements SchedulingConfigurer {
     private final TransactionTemplate transaction;
 
     AlertsConfiguration(
-            AlertsProperties properties,
+            ReportingProperties properties,
             BusinessCalendar calendar,
             BudgetCheck budgetCheck,
             DeliveryRepository deliveries,
             AlertMessages messages,
             AlertSender sender,
             TransactionTemplate transaction) {
-        this.properties = properties;
+        this.settings = properties.reporting().alerts();
         this.calendar = calendar;
         this.budgetCheck = budgetCheck;
         this.deliveries = deliveries;
@@ -50,14 +49,13 @@ class AlertsConfiguration implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        if (properties.delivery().enabled()) {
+        if (settings.delivery().enabled()) {
             DeliveryPoller poller = new DeliveryPoller(
-                    deliveries, messages, sender, properties.delivery(), Clock.systemUTC(), transaction);
-            registrar.addFixedDelayTask(
-                    () -> poll(poller), properties.delivery().pollInterval());
+                    deliveries, messages, sender, settings.delivery(), Clock.systemUTC(), transaction);
+            registrar.addFixedDelayTask(() -> poll(poller), settings.delivery().pollInterval());
         }
-        if (!properties.checkCron().equals("-")) {
-            registrar.addTriggerTask(budgetCheck::run, new CronTrigger(properties.checkCron(), calendar.zone()));
+        if (!settings.checkCron().equals("-")) {
+            registrar.addTriggerTask(budgetCheck::run, new CronTrigger(settings.checkCron(), calendar.zone()));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.tokenledger.reporting.alerts;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,13 @@ class ChannelUrls {
 
     private final boolean allowHttp;
 
-    ChannelUrls(ChannelUrlProperties properties) {
-        this.allowHttp = properties.allowHttp();
+    @Autowired
+    ChannelUrls(ReportingProperties properties) {
+        this(properties.alerts());
+    }
+
+    ChannelUrls(ReportingProperties.AlertChannelUrls settings) {
+        this.allowHttp = settings.allowHttp();
     }
 
     /** @throws ChannelRejectedException naming {@code url} */

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.alerts;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class DeliveryPoller {
     private final DeliveryRepository deliveries;
     private final AlertMessages messages;
     private final AlertSender sender;
-    private final AlertsProperties.Delivery settings;
+    private final ReportingProperties.Delivery settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
@@ -30,7 +31,7 @@ class DeliveryPoller {
             DeliveryRepository deliveries,
             AlertMessages messages,
             AlertSender sender,
-            AlertsProperties.Delivery settings,
+            ReportingProperties.Delivery settings,
             Clock clock,
             TransactionTemplate transaction) {
         this.deliveries = deliveries;

@@ -1,11 +1,11 @@
 package io.tokenledger.reporting.periods;
 
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.reporting.ReportingProperties;
 import java.time.YearMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -19,26 +19,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(PeriodsProperties.class)
 class PeriodJobs implements SchedulingConfigurer {
 
     static final String AUTO_CLOSE_USER = "auto-close";
 
     private static final Logger log = LoggerFactory.getLogger(PeriodJobs.class);
 
-    private final PeriodsProperties properties;
+    private final ReportingProperties.Periods settings;
     private final BillingPeriods periods;
     private final ClusterJobLock jobLock;
     private final TransactionTemplate transaction;
     private final BusinessCalendar calendar;
 
     PeriodJobs(
-            PeriodsProperties properties,
+            ReportingProperties properties,
             BillingPeriods periods,
             ClusterJobLock jobLock,
             TransactionTemplate transaction,
             BusinessCalendar calendar) {
-        this.properties = properties;
+        this.settings = properties.reporting().periods();
         this.periods = periods;
         this.jobLock = jobLock;
         this.transaction = transaction;
@@ -47,8 +46,8 @@ class PeriodJobs implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        if (properties.autoCloseEnabled()) {
-            registrar.addTriggerTask(this::autoClose, new CronTrigger(properties.autoCloseCron(), calendar.zone()));
+        if (settings.autoCloseEnabled()) {
+            registrar.addTriggerTask(this::autoClose, new CronTrigger(settings.autoCloseCron(), calendar.zone()));
         }
     }
 
@@ -56,7 +55,7 @@ class PeriodJobs implements SchedulingConfigurer {
     void autoClose() {
         try {
             List<YearMonth> closed = transaction.execute(status -> jobLock.tryLock("periods.auto-close")
-                    ? periods.closeEnded(properties.autoCloseAfterDays(), AUTO_CLOSE_USER)
+                    ? periods.closeEnded(settings.autoCloseAfterDays(), AUTO_CLOSE_USER)
                     : List.of());
             if (closed != null && !closed.isEmpty()) {
                 log.info("Closed billing periods {} automatically", closed);

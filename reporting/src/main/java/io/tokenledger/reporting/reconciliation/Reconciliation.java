@@ -2,6 +2,7 @@ package io.tokenledger.reporting.reconciliation;
 
 import io.tokenledger.ingest.appinsights.SourceComparison;
 import io.tokenledger.ingest.appinsights.SourceComparison.SourceDay;
+import io.tokenledger.reporting.ReportingProperties;
 import io.tokenledger.reporting.ledger.TenantScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,11 +28,11 @@ public class Reconciliation {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final SourceComparison sources;
-    private final ReconciliationProperties settings;
+    private final ReportingProperties.Reconciliation settings;
 
-    Reconciliation(SourceComparison sources, ReconciliationProperties settings) {
+    Reconciliation(SourceComparison sources, ReportingProperties properties) {
         this.sources = sources;
-        this.settings = settings;
+        this.settings = properties.reporting().reconciliation();
     }
 
     /**

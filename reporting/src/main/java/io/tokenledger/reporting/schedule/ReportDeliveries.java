@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.schedule;
 
+import io.tokenledger.reporting.ReportingProperties;
 import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.reporting.statement.StatementScope;
 import java.time.Instant;
@@ -28,26 +29,26 @@ class ReportDeliveries {
     private final StatementDocuments documents;
     private final StatementMailer mailer;
     private final ObjectProvider<JavaMailSender> mailSender;
-    private final ReportScheduleProperties properties;
+    private final ReportingProperties.Schedules settings;
 
     ReportDeliveries(
             RunRepository runs,
             StatementDocuments documents,
             StatementMailer mailer,
             ObjectProvider<JavaMailSender> mailSender,
-            ReportScheduleProperties properties) {
+            ReportingProperties properties) {
         this.runs = runs;
         this.documents = documents;
         this.mailer = mailer;
         this.mailSender = mailSender;
-        this.properties = properties;
+        this.settings = properties.reporting().schedules();
     }
 
     /** Attempts every message due at {@code now}; returns how many attempts were made. */
     int deliverDue(Instant now) {
         int attempts = 0;
         Optional<RunRepository.DueDelivery> due;
-        while ((due = runs.claimDue(now, properties.lease())).isPresent()) {
+        while ((due = runs.claimDue(now, settings.lease())).isPresent()) {
             attempt(due.get(), now);
             attempts++;
         }
@@ -84,7 +85,7 @@ class ReportDeliveries {
 
     private void failed(RunRepository.DueDelivery delivery, Instant now, Exception e) {
         String reason = reason(e);
-        if (delivery.attempt() >= properties.maxAttempts()) {
+        if (delivery.attempt() >= settings.maxAttempts()) {
             log.warn(
                     "Report run {} message {}: attempt {} failed, giving up: {}",
                     delivery.runId(),
@@ -95,7 +96,7 @@ class ReportDeliveries {
             runs.markFailed(delivery.id(), reason + " (gave up after " + delivery.attempt() + " attempts)");
             return;
         }
-        Instant next = now.plus(properties.retryDelay(delivery.attempt()));
+        Instant next = now.plus(settings.retryDelay(delivery.attempt()));
         log.warn(
                 "Report run {} message {}: attempt {} failed, retrying at {}: {}",
                 delivery.runId(),

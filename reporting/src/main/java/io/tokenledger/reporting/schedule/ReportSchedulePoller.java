@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.schedule;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,23 +22,23 @@ class ReportSchedulePoller implements SmartLifecycle {
 
     private final ScheduleTicker ticker;
     private final ReportDeliveries deliveries;
-    private final ReportScheduleProperties properties;
+    private final ReportingProperties.Schedules settings;
     private ScheduledExecutorService executor;
 
-    ReportSchedulePoller(ScheduleTicker ticker, ReportDeliveries deliveries, ReportScheduleProperties properties) {
+    ReportSchedulePoller(ScheduleTicker ticker, ReportDeliveries deliveries, ReportingProperties properties) {
         this.ticker = ticker;
         this.deliveries = deliveries;
-        this.properties = properties;
+        this.settings = properties.reporting().schedules();
     }
 
     @Override
     public synchronized void start() {
-        if (!properties.enabled() || executor != null) {
+        if (!settings.enabled() || executor != null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("report-schedules").daemon(true).factory());
-        long interval = properties.pollInterval().toMillis();
+        long interval = settings.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
 
@@ -67,7 +68,7 @@ class ReportSchedulePoller implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error(
                     "Report schedules: looking for due occurrences failed; trying again in {}",
-                    properties.pollInterval(),
+                    settings.pollInterval(),
                     e);
         }
         deliver();
@@ -77,7 +78,7 @@ class ReportSchedulePoller implements SmartLifecycle {
         try {
             deliveries.deliverDue(Instant.now());
         } catch (RuntimeException e) {
-            log.error("Report schedules: sending due reports failed; trying again in {}", properties.pollInterval(), e);
+            log.error("Report schedules: sending due reports failed; trying again in {}", settings.pollInterval(), e);
         }
     }
 }

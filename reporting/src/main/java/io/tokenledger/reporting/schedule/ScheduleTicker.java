@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.schedule;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,12 @@ class ScheduleTicker {
 
     private final ScheduleRepository schedules;
     private final RunClaims claims;
-    private final ReportScheduleProperties properties;
+    private final ReportingProperties.Schedules settings;
 
-    ScheduleTicker(ScheduleRepository schedules, RunClaims claims, ReportScheduleProperties properties) {
+    ScheduleTicker(ScheduleRepository schedules, RunClaims claims, ReportingProperties properties) {
         this.schedules = schedules;
         this.claims = claims;
-        this.properties = properties;
+        this.settings = properties.reporting().schedules();
     }
 
     /** @return how many runs this instance claimed */
@@ -32,8 +33,7 @@ class ScheduleTicker {
         Map<Long, Instant> lastClaimed = schedules.lastScheduledOccurrences();
         int claimed = 0;
         for (ReportSchedule schedule : schedules.all()) {
-            Instant after =
-                    latest(schedule.createdAt(), now.minus(properties.catchUp()), lastClaimed.get(schedule.id()));
+            Instant after = latest(schedule.createdAt(), now.minus(settings.catchUp()), lastClaimed.get(schedule.id()));
             Optional<Instant> due = CronSchedule.parse(schedule.cron()).latestBetween(after, now, schedule.zone());
             if (due.isPresent()) {
                 Optional<Long> run = claims.claim(schedule, due.get(), RunRepository.SCHEDULED, instance);

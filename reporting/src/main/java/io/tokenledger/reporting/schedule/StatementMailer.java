@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.schedule;
 
+import io.tokenledger.reporting.ReportingProperties;
 import io.tokenledger.reporting.excel.ChargebackWorkbooks;
 import io.tokenledger.reporting.statement.ChargebackStatement;
 import io.tokenledger.reporting.statement.StatementText;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StatementMailer {
 
-    private final ReportScheduleProperties properties;
+    private final ReportingProperties.Schedules settings;
 
-    StatementMailer(ReportScheduleProperties properties) {
-        this.properties = properties;
+    StatementMailer(ReportingProperties properties) {
+        this.settings = properties.reporting().schedules();
     }
 
     void send(JavaMailSender sender, List<String> recipients, StatementDocuments.Rendered rendered)
@@ -30,7 +31,7 @@ class StatementMailer {
         ChargebackStatement statement = rendered.statement();
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.mailFrom());
+        helper.setFrom(settings.mailFrom());
         helper.setTo(recipients.toArray(String[]::new));
         helper.setSubject(subject(statement));
         String text = plainText(statement, rendered.workbook() != null);

@@ -3,13 +3,14 @@ package io.tokenledger.reporting.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class ChannelUrlsTest {
 
-    private final ChannelUrls httpsOnly = new ChannelUrls(new ChannelUrlProperties(false));
-    private final ChannelUrls httpAllowed = new ChannelUrls(new ChannelUrlProperties(true));
+    private final ChannelUrls httpsOnly = new ChannelUrls(new ReportingProperties.AlertChannelUrls(false));
+    private final ChannelUrls httpAllowed = new ChannelUrls(new ReportingProperties.AlertChannelUrls(true));
 
     @Test
     void httpsIsAcceptedAndPlainHttpOnlyWhenAllowed() {

@@ -8,6 +8,7 @@ import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.reporting.FixedTodayTest;
 import io.tokenledger.reporting.ReportingData;
+import io.tokenledger.reporting.ReportingProperties;
 import io.tokenledger.reporting.UsageFixture;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxDeliveryIT extends FixedTodayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AlertsProperties.Delivery SETTINGS = new AlertsProperties.Delivery(
+    private static final ReportingProperties.Delivery SETTINGS = new ReportingProperties.Delivery(
             true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 10, Duration.ofSeconds(5), 20);
 
     @Autowired
@@ -180,7 +181,7 @@ class OutboxDeliveryIT extends FixedTodayTest {
         channels.create(new NewAlertChannel("slack", slack.url("/services/T1/B1/x"), "slack", null, null), "test");
         budgets.set(BudgetScope.TENANT, "acme", new NewBudget(new BigDecimal("1.00"), List.of(100), null), "test");
         data.ingest(costing("big", "1.00"));
-        AlertsProperties.Delivery twoAttempts = new AlertsProperties.Delivery(
+        ReportingProperties.Delivery twoAttempts = new ReportingProperties.Delivery(
                 true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 2, Duration.ofSeconds(5), 20);
         DeliveryPoller poller = new DeliveryPoller(
                 deliveries, messages, new AlertSender(twoAttempts.timeout()), twoAttempts, clock, transaction);

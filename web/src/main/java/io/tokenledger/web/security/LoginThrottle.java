@@ -1,5 +1,6 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +24,16 @@ class LoginThrottle {
     /** Beyond this many tracked keys, stale ones are dropped on the next failure. */
     private static final int SWEEP_ABOVE = 10_000;
 
-    private final SecurityProperties.Throttle settings;
+    private final TokenLedgerProperties.Throttle settings;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     @Autowired
-    LoginThrottle(SecurityProperties properties) {
-        this(properties.throttle(), Clock.systemUTC());
+    LoginThrottle(TokenLedgerProperties properties) {
+        this(properties.security().throttle(), Clock.systemUTC());
     }
 
-    LoginThrottle(SecurityProperties.Throttle settings, Clock clock) {
+    LoginThrottle(TokenLedgerProperties.Throttle settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }

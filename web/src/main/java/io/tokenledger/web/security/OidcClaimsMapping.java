@@ -1,5 +1,6 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,9 +26,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 class OidcClaimsMapping implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService delegate = new OidcUserService();
-    private final SecurityProperties.Oidc settings;
+    private final TokenLedgerProperties.Oidc settings;
 
-    OidcClaimsMapping(SecurityProperties.Oidc settings) {
+    OidcClaimsMapping(TokenLedgerProperties.Oidc settings) {
         this.settings = settings;
     }
 

@@ -1,5 +1,6 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -13,10 +14,10 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  */
 class OidcClientRegistrations implements ClientRegistrationRepository {
 
-    private final SecurityProperties.Oidc settings;
+    private final TokenLedgerProperties.Oidc settings;
     private volatile ClientRegistration registration;
 
-    OidcClientRegistrations(SecurityProperties.Oidc settings) {
+    OidcClientRegistrations(TokenLedgerProperties.Oidc settings) {
         this.settings = settings;
     }
 

@@ -1,5 +1,7 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.web.TokenLedgerProperties;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Whether people may sign in with OIDC (Microsoft Entra ID), for the login and users pages. */
@@ -9,10 +11,11 @@ public class OidcSignIn {
     /** The registration id in {@code /oauth2/authorization/{id}} and the redirect URI. */
     public static final String REGISTRATION_ID = "entra";
 
-    private final SecurityProperties.Oidc oidc;
+    private final TokenLedgerProperties.Oidc oidc;
 
-    OidcSignIn(SecurityProperties properties) {
-        this.oidc = properties.oidc();
+    OidcSignIn(TokenLedgerProperties properties) {
+        this.oidc = properties.security().oidc();
+        checkRoleMappings(oidc);
     }
 
     public boolean enabled() {
@@ -27,5 +30,16 @@ public class OidcSignIn {
     /** Where the sign-in button leads. */
     public String authorizationPath() {
         return "/oauth2/authorization/" + REGISTRATION_ID;
+    }
+
+    // Here rather than in TokenLedgerProperties, which cannot see Role without a package cycle. This bean is always
+    // created, so a wrong mapping still fails the start, whether OIDC is on or not.
+    private static void checkRoleMappings(TokenLedgerProperties.Oidc oidc) {
+        for (Map.Entry<String, String> mapping : oidc.roleMappings().entrySet()) {
+            if (Role.parse(mapping.getValue()).isEmpty()) {
+                throw new IllegalArgumentException("tokenledger.security.oidc.role-mappings." + mapping.getKey()
+                        + " must be ADMIN, FINANCE or TENANT_VIEWER, was '" + mapping.getValue() + "'");
+            }
+        }
     }
 }

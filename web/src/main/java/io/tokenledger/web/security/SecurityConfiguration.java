@@ -1,5 +1,6 @@
 package io.tokenledger.web.security;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -97,7 +98,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SecurityProperties properties) {
+    SecurityFilterChain webChain(HttpSecurity http, TokenLedgerProperties properties) {
         String admin = Role.ADMIN.name();
         String finance = Role.FINANCE.name();
         String viewer = Role.TENANT_VIEWER.name();
@@ -134,7 +135,7 @@ class SecurityConfiguration {
                                         + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-        SecurityProperties.Oidc oidc = properties.oidc();
+        TokenLedgerProperties.Oidc oidc = properties.security().oidc();
         if (oidc.enabled()) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .clientRegistrationRepository(new OidcClientRegistrations(oidc))

@@ -3,6 +3,7 @@ package io.tokenledger.web.security;
 import static io.tokenledger.db.jooq.Tables.APP_USER;
 import static io.tokenledger.db.jooq.Tables.APP_USER_TENANT;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,12 +33,12 @@ public class UserAccounts {
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
-    private final SecurityProperties properties;
+    private final TokenLedgerProperties.Security settings;
 
-    UserAccounts(DSLContext dsl, PasswordEncoder passwordEncoder, SecurityProperties properties) {
+    UserAccounts(DSLContext dsl, PasswordEncoder passwordEncoder, TokenLedgerProperties properties) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
+        this.settings = properties.security();
     }
 
     /** A user as listed: never the password. {@code tenants} is empty for admins and finance. */
@@ -150,7 +151,7 @@ public class UserAccounts {
     }
 
     public int passwordMinLength() {
-        return properties.passwordMinLength();
+        return settings.passwordMinLength();
     }
 
     private UserAccount existing(String username) {
@@ -228,7 +229,7 @@ public class UserAccounts {
     }
 
     private void checkPassword(String password) {
-        int min = properties.passwordMinLength();
+        int min = settings.passwordMinLength();
         if (password == null || password.length() < min) {
             throw new UserRejectedException(
                     UserRejectedException.Reason.INVALID,

@@ -2,6 +2,7 @@ package io.tokenledger.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.TokenLedgerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock();
     private final LoginThrottle throttle = new LoginThrottle(
-            new SecurityProperties.Throttle(
+            new TokenLedgerProperties.Throttle(
                     true, 5, 20, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1)),
             clock);
 

@@ -3,22 +3,23 @@ package io.tokenledger.reporting.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class AlertsPropertiesTest {
+class AlertsSettingsTest {
 
-    private static final AlertsProperties.Delivery DELIVERY = new AlertsProperties.Delivery(
+    private static final ReportingProperties.Delivery DELIVERY = new ReportingProperties.Delivery(
             true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 10, Duration.ofSeconds(10), 20);
 
     @Test
     void aWrongSettingNamesItsProperty() {
-        assertThatThrownBy(() -> new AlertsProperties(URI.create("tokenledger.example.com"), "-", DELIVERY))
+        assertThatThrownBy(() -> new ReportingProperties.Alerts(URI.create("tokenledger.example.com"), "-", DELIVERY))
                 .hasMessageContaining("tokenledger.reporting.alerts.public-url");
-        assertThatThrownBy(() -> new AlertsProperties(URI.create("https://x.example"), "every day", DELIVERY))
+        assertThatThrownBy(() -> new ReportingProperties.Alerts(URI.create("https://x.example"), "every day", DELIVERY))
                 .hasMessageContaining("tokenledger.reporting.alerts.check-cron");
-        assertThatThrownBy(() -> new AlertsProperties.Delivery(
+        assertThatThrownBy(() -> new ReportingProperties.Delivery(
                         true,
                         Duration.ofSeconds(5),
                         Duration.ofHours(2),
@@ -27,14 +28,14 @@ class AlertsPropertiesTest {
                         Duration.ofSeconds(1),
                         20))
                 .hasMessageContaining("tokenledger.reporting.alerts.delivery.max-backoff");
-        assertThatThrownBy(() -> new AlertsProperties.Delivery(
+        assertThatThrownBy(() -> new ReportingProperties.Delivery(
                         true, Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(1), 20))
                 .hasMessageContaining("tokenledger.reporting.alerts.delivery.poll-interval");
     }
 
     @Test
     void theBaseUrlHasNoTrailingSlash() {
-        assertThat(new AlertsProperties(URI.create("https://tl.example.com/"), "-", DELIVERY).base())
+        assertThat(new ReportingProperties.Alerts(URI.create("https://tl.example.com/"), "-", DELIVERY).base())
                 .isEqualTo("https://tl.example.com");
     }
 

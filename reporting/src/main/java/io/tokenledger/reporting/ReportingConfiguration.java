@@ -1,8 +1,8 @@
-package io.tokenledger.ingest;
+package io.tokenledger.reporting;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TenantProperties.class)
-class TenantsConfiguration {}
+@EnableConfigurationProperties(ReportingProperties.class)
+class ReportingConfiguration {}
