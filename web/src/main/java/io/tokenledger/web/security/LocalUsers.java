@@ -7,15 +7,18 @@ import org.jooq.DSLContext;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** People who sign in with a local password; passwords are stored hashed (bcrypt by default). */
+/**
+ * People who sign in with a local password; passwords are stored hashed (bcrypt by default). Read by
+ * {@link ThrottledAuthenticationProvider} only: not a {@code UserDetailsService} bean, which Spring Security would
+ * offer to its own password sign-in (and warn that it does not use it).
+ */
 @Service
-class LocalUsers implements UserDetailsService {
+class LocalUsers {
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
@@ -25,9 +28,8 @@ class LocalUsers implements UserDetailsService {
         this.passwordEncoder = passwordEncoder;
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public UserDetails loadUserByUsername(String username) {
+    UserDetails loadUserByUsername(String username) {
         var row = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional();
         if (row.isEmpty()) {
             throw new UsernameNotFoundException("no such user");

@@ -8,14 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenledger.web.TokenLedgerApplication;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The real application as an operator runs it, with the embedded PostgreSQL auto-configuration and a persistent
  * data directory, started twice on the same directory.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartIT {
 
     private static final String LEDGER_QUERY = "from=2025-03-01&to=2025-03-31&groupBy=tenant,deployment,model,day";
@@ -24,12 +28,15 @@ class RestartIT {
     Path temporary;
 
     @Test
-    void ledgerRateCardsAndTheAdminPasswordSurviveARestart() {
+    void ledgerRateCardsAndTheAdminPasswordSurviveARestart(CapturedOutput output) {
         Path dataDir = temporary.resolve("postgres");
         String ledgerBefore;
         String rateCardsBefore;
         String deadLettersBefore;
         try (ConfigurableApplicationContext first = start(dataDir, "first-password")) {
+            assertThat(output.getOut())
+                    .as("the line that says where the service answers, once it does")
+                    .contains("TokenLedger ready at http://localhost:" + port(first) + System.lineSeparator());
             Api api = Api.withCredentials(port(first), "admin", "first-password");
             assertThat(api.postJson(
                                     "/api/v1/rate-cards",
