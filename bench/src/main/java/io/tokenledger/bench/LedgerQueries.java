@@ -4,6 +4,7 @@ import io.tokenledger.reporting.ledger.LedgerCursor;
 import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -38,25 +39,43 @@ final class LedgerQueries {
                 var statement = connection.createStatement()) {
             statement.execute("vacuum analyze usage_daily, usage_tenant_day, usage_deployment_day");
         }
-        time(report, "month by tenant", new LedgerQuery(from, to, List.of(LedgerDimension.TENANT), Optional.empty()));
+        time(
+                report,
+                "month by tenant",
+                new LedgerQuery(from, to, List.of(LedgerDimension.TENANT), Optional.empty(), TenantScope.allTenants()));
         time(
                 report,
                 "month to date (the 20th) by tenant",
-                new LedgerQuery(from, from.plusDays(19), List.of(LedgerDimension.TENANT), Optional.empty()));
+                new LedgerQuery(
+                        from,
+                        from.plusDays(19),
+                        List.of(LedgerDimension.TENANT),
+                        Optional.empty(),
+                        TenantScope.allTenants()));
         time(
                 report,
                 "month by tenant × day (the overview's chart)",
-                new LedgerQuery(from, to, List.of(LedgerDimension.TENANT, LedgerDimension.DAY), Optional.empty()));
+                new LedgerQuery(
+                        from,
+                        to,
+                        List.of(LedgerDimension.TENANT, LedgerDimension.DAY),
+                        Optional.empty(),
+                        TenantScope.allTenants()));
         time(
                 report,
                 "month by deployment × model",
                 new LedgerQuery(
-                        from, to, List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL), Optional.empty()));
+                        from,
+                        to,
+                        List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL),
+                        Optional.empty(),
+                        TenantScope.allTenants()));
         LedgerQuery wide = new LedgerQuery(
                 from,
                 to,
                 List.of(LedgerDimension.TENANT, LedgerDimension.DEPLOYMENT, LedgerDimension.DAY),
-                Optional.empty());
+                Optional.empty(),
+                TenantScope.allTenants());
         time(report, "month by tenant × deployment × day", wide);
         // the same month in pages, as a dashboard table or an export reads it: the first page, and one that starts
         // on the 16th (every row of the first half of the month lies before it in page order)
@@ -79,7 +98,11 @@ final class LedgerQueries {
                 report,
                 "one tenant's month by deployment × day",
                 new LedgerQuery(
-                        from, to, List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.DAY), Optional.of(oneTenant)));
+                        from,
+                        to,
+                        List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.DAY),
+                        Optional.of(oneTenant),
+                        TenantScope.allTenants()));
     }
 
     private void time(Report report, String name, LedgerQuery query) {

@@ -9,4 +9,7 @@
  * its settings, {@link io.tokenledger.ingest.IngestProperties.AppInsights}. Owns {@code appinsights_bin} and
  * {@code appinsights_watermark}. See {@code docs/appinsights.md}.
  */
+@NamedInterface("appinsights")
 package io.tokenledger.ingest.appinsights;
+
+import org.springframework.modulith.NamedInterface;

@@ -7,4 +7,7 @@
  * {@link io.tokenledger.ingest.eventhubs.IngestStatusReport}. Owns the {@code eventhubs_*} tables. See
  * {@code docs/eventhubs.md}.
  */
+@NamedInterface("eventhubs")
 package io.tokenledger.ingest.eventhubs;
+
+import org.springframework.modulith.NamedInterface;

@@ -3,4 +3,7 @@
  * OpenAI prices. Every import is previewed first; a real import publishes all of its cards in one transaction or,
  * when any line is wrong, none.
  */
+@NamedInterface("imports")
 package io.tokenledger.pricing.imports;
+
+import org.springframework.modulith.NamedInterface;

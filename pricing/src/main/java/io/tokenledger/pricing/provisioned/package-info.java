@@ -4,4 +4,7 @@
  * tenants ({@link io.tokenledger.pricing.provisioned.CapacityAllocation}, rounded by {@link
  * io.tokenledger.pricing.provisioned.LargestRemainder} so that the shares add up to the commitment exactly).
  */
+@NamedInterface("provisioned")
 package io.tokenledger.pricing.provisioned;
+
+import org.springframework.modulith.NamedInterface;

@@ -3,4 +3,7 @@
  * effective from a billing period ({@link io.tokenledger.reporting.chargeback.ChargebackModels}); statements show the
  * cost and the amount charged.
  */
+@NamedInterface("chargeback")
 package io.tokenledger.reporting.chargeback;
+
+import org.springframework.modulith.NamedInterface;

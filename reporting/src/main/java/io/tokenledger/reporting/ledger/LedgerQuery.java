@@ -3,28 +3,25 @@ package io.tokenledger.reporting.ledger;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Usage and cost between two business days (both inclusive), grouped by {@code groupBy} in that order, for one
- * tenant or all, within {@code scope} (the tenants the asking user may see).
+ * tenant or all, within {@code scope}: the tenants the asking user may see, or {@link TenantScope#allTenants()} for
+ * work not done for one user (closing a period, a statement's own filtering). There is no query without a scope, so
+ * a caller cannot forget it: the scope is a condition of the SQL, and a named tenant outside it reads nothing.
  */
 public record LedgerQuery(
         LocalDate from, LocalDate to, List<LedgerDimension> groupBy, Optional<String> tenant, TenantScope scope) {
 
-    /** A query over every tenant the installation has (for callers that are not acting for a user). */
-    public LedgerQuery(LocalDate from, LocalDate to, List<LedgerDimension> groupBy, Optional<String> tenant) {
-        this(from, to, groupBy, tenant, TenantScope.allTenants());
-    }
-
-    /** The same query restricted to {@code scope}. */
-    public LedgerQuery within(TenantScope scope) {
-        return new LedgerQuery(from, to, groupBy, tenant, scope);
-    }
-
     public static final int MAX_DAYS = 366;
 
     public LedgerQuery {
+        Objects.requireNonNull(
+                scope,
+                "a ledger query needs a TenantScope: the viewer's, or TenantScope.allTenants() for work not"
+                        + " done for one user");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }

@@ -286,8 +286,11 @@ public class Ledgers {
         return DSL.field(DSL.name(column), type);
     }
 
-    /** First and last day of the month containing {@code day}, clipped to {@code day}: month to date. */
-    public static LedgerQuery monthToDate(LocalDate day, List<LedgerDimension> groupBy) {
-        return new LedgerQuery(day.withDayOfMonth(1), day, groupBy, Optional.empty());
+    /**
+     * First and last day of the month containing {@code day}, clipped to {@code day}: month to date, every tenant
+     * within {@code scope}.
+     */
+    public static LedgerQuery monthToDate(LocalDate day, List<LedgerDimension> groupBy, TenantScope scope) {
+        return new LedgerQuery(day.withDayOfMonth(1), day, groupBy, Optional.empty(), scope);
     }
 }

@@ -146,7 +146,8 @@ public class ProvisionedCapacity {
                         from,
                         until.minusDays(1),
                         List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.TENANT),
-                        Optional.empty()))
+                        Optional.empty(),
+                        TenantScope.allTenants()))
                 .rows();
         for (LedgerRow row : rows) {
             tokens.computeIfAbsent(row.deployment(), key -> new HashMap<>())

@@ -5,4 +5,7 @@
  * <p>Public face: {@link io.tokenledger.reporting.reconciliation.Reconciliation} and its report records. Reads
  * through ingest's {@link io.tokenledger.ingest.appinsights.SourceComparison}.
  */
+@NamedInterface("reconciliation")
 package io.tokenledger.reporting.reconciliation;
+
+import org.springframework.modulith.NamedInterface;

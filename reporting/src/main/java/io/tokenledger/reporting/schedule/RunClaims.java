@@ -5,6 +5,7 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -97,7 +98,11 @@ class RunClaims {
         Set<String> tenants = new TreeSet<>();
         ledgers
                 .query(new LedgerQuery(
-                        period.atDay(1), period.atEndOfMonth(), List.of(LedgerDimension.TENANT), Optional.empty()))
+                        period.atDay(1),
+                        period.atEndOfMonth(),
+                        List.of(LedgerDimension.TENANT),
+                        Optional.empty(),
+                        TenantScope.allTenants()))
                 .rows()
                 .stream()
                 .map(LedgerRow::tenant)

@@ -6,4 +6,7 @@
  * wait when sending fails. {@link io.tokenledger.reporting.schedule.TenantOwners} is the extension point for
  * per-tenant-owner schedules.
  */
+@NamedInterface("schedule")
 package io.tokenledger.reporting.schedule;
+
+import org.springframework.modulith.NamedInterface;

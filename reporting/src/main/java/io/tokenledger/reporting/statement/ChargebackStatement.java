@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Everything a chargeback statement shows except its daily detail (which is streamed, see
@@ -30,6 +31,7 @@ import java.util.List;
  * @param exactTotal the exact amount charged
  * @param total {@code exactTotal} rounded half up; the sum of the tenants' rounded charged amounts
  */
+@NamedInterface("statement")
 public record ChargebackStatement(
         StatementScope scope,
         YearMonth period,

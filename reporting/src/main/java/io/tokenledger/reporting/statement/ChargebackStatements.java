@@ -10,6 +10,7 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +91,8 @@ public class ChargebackStatements {
                 from,
                 to,
                 List.of(LedgerDimension.TENANT, LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL),
-                oneTenant));
+                oneTenant,
+                TenantScope.allTenants()));
         List<LedgerRow> rows = ledger.rows().stream()
                 .filter(row ->
                         request.shows(row.tenant(), tenantOf.apply(row.tenant()).costCenter()))
@@ -203,7 +205,8 @@ public class ChargebackStatements {
                             statement.from(),
                             statement.to(),
                             List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.DAY),
-                            Optional.of(tenant.key())))
+                            Optional.of(tenant.key()),
+                            TenantScope.allTenants()))
                     .rows();
             int start = 0;
             while (start < rows.size()) {
@@ -243,7 +246,12 @@ public class ChargebackStatements {
             Optional<String> oneTenant,
             Function<String, Tenant> tenantOf) {
         return ledgers
-                .query(new LedgerQuery(from, to, List.of(LedgerDimension.TENANT, LedgerDimension.DAY), oneTenant))
+                .query(new LedgerQuery(
+                        from,
+                        to,
+                        List.of(LedgerDimension.TENANT, LedgerDimension.DAY),
+                        oneTenant,
+                        TenantScope.allTenants()))
                 .rows()
                 .stream()
                 .filter(row ->

@@ -12,13 +12,13 @@ import io.tokenledger.reporting.ledger.Ledgers;
 import io.tokenledger.reporting.ledger.TenantScope;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * dashboard (the statements' "Rate cards used" sheet shows the same, from {@link RateCardsInForce}).
  */
 @Service
+@NamedInterface("statement")
 public class RateCardVersionsUsed {
 
     private final Ledgers ledgers;
@@ -56,17 +57,13 @@ public class RateCardVersionsUsed {
         Optional<String> one = !scope.all() && scope.keys().size() == 1
                 ? Optional.of(scope.keys().iterator().next())
                 : Optional.empty();
-        List<LedgerRow> rows = new ArrayList<>();
-        for (LedgerRow row : ledgers.query(new LedgerQuery(
+        List<LedgerRow> rows = ledgers.query(new LedgerQuery(
                         from,
                         to,
                         List.of(LedgerDimension.TENANT, LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL),
-                        one))
-                .rows()) {
-            if (scope.all() || scope.keys().contains(row.tenant())) {
-                rows.add(row);
-            }
-        }
+                        one,
+                        scope))
+                .rows();
         return RateCardsInForce.of(
                 rateCards, rows, from, to, currency -> fx.rate(period, currency).map(FxRate::rate));
     }
@@ -82,7 +79,8 @@ public class RateCardVersionsUsed {
                         period.atDay(1),
                         period.atEndOfMonth(),
                         List.of(LedgerDimension.DAY, LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL),
-                        Optional.of(tenant)))
+                        Optional.of(tenant),
+                        TenantScope.only(Set.of(tenant))))
                 .rows();
         if (rows.isEmpty()) {
             return Map.of();

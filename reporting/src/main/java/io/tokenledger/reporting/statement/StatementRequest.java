@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Which statement to build: a billing period (a calendar month in the business time zone) and a scope, optionally
@@ -11,6 +12,7 @@ import java.util.Set;
  *
  * @param visibleTenants empty for "every tenant"; otherwise only these tenants appear, whatever the scope
  */
+@NamedInterface("statement")
 public record StatementRequest(YearMonth period, StatementScope scope, Optional<Set<String>> visibleTenants) {
 
     public StatementRequest {

@@ -1,11 +1,13 @@
 package io.tokenledger.reporting.statement;
 
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Whose usage a statement covers: every tenant, the tenants of one cost center, or one tenant. Written as
  * {@code all}, {@code costCenter:X} or {@code tenant:K} in schedules.
  */
+@NamedInterface("statement")
 public sealed interface StatementScope {
 
     /** Every tenant. */

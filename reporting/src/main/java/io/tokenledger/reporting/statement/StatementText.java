@@ -4,8 +4,10 @@ import io.tokenledger.pricing.RateCard;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /** Wording shared by the workbook, the HTML statement and the email. */
+@NamedInterface("statement")
 public final class StatementText {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);

@@ -15,6 +15,7 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.statement.StatementRequest;
 import io.tokenledger.reporting.statement.StatementScope;
 import java.io.ByteArrayOutputStream;
@@ -259,8 +260,12 @@ class ChargebackWorkbookIT {
     }
 
     private Ledger ledger(List<LedgerDimension> groupBy, Optional<String> tenant) {
-        return ledgers.query(
-                new LedgerQuery(MarchScenario.PERIOD.atDay(1), MarchScenario.PERIOD.atEndOfMonth(), groupBy, tenant));
+        return ledgers.query(new LedgerQuery(
+                MarchScenario.PERIOD.atDay(1),
+                MarchScenario.PERIOD.atEndOfMonth(),
+                groupBy,
+                tenant,
+                TenantScope.allTenants()));
     }
 
     private static Map<String, BigDecimal> costsBy(List<Map<String, Cell>> rows, String key) {

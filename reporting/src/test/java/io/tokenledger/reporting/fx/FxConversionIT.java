@@ -15,6 +15,7 @@ import io.tokenledger.reporting.ledger.Ledger;
 import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.periods.BillingPeriods;
 import io.tokenledger.reporting.statement.ChargebackStatement;
 import io.tokenledger.reporting.statement.ChargebackStatements;
@@ -112,6 +113,10 @@ class FxConversionIT extends FixedTodayTest {
     private Ledger october() {
         YearMonth period = OCTOBER;
         return ledgers.query(new LedgerQuery(
-                period.atDay(1), period.atEndOfMonth(), List.of(LedgerDimension.TENANT), Optional.empty()));
+                period.atDay(1),
+                period.atEndOfMonth(),
+                List.of(LedgerDimension.TENANT),
+                Optional.empty(),
+                TenantScope.allTenants()));
     }
 }

@@ -10,6 +10,7 @@ import io.tokenledger.reporting.ledger.Ledger;
 import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.statement.ChargebackStatement;
 import io.tokenledger.reporting.statement.ChargebackStatements;
 import io.tokenledger.reporting.statement.StatementRequest;
@@ -59,7 +60,8 @@ class HtmlStatementIT {
                 MarchScenario.PERIOD.atDay(1),
                 MarchScenario.PERIOD.atEndOfMonth(),
                 List.of(LedgerDimension.TENANT),
-                Optional.empty()));
+                Optional.empty(),
+                TenantScope.allTenants()));
 
         Element total = page.selectFirst("#statement-total");
         assertThat(total.attr("data-exact"))

@@ -91,13 +91,14 @@ class NarrowRollupQueriesIT {
 
     @Test
     void aTenantViewersScopeOrATenantFilterKeepsDeploymentQueriesOnTheDailyRollup() {
-        LedgerQuery scoped = query("2026-11-01", "2026-11-30", LedgerDimension.DEPLOYMENT)
-                .within(TenantScope.only(List.of("globex")));
+        LedgerQuery scoped = within(
+                query("2026-11-01", "2026-11-30", LedgerDimension.DEPLOYMENT), TenantScope.only(List.of("globex")));
         LedgerQuery oneTenant = new LedgerQuery(
                 LocalDate.parse("2026-11-01"),
                 LocalDate.parse("2026-11-30"),
                 List.of(LedgerDimension.DEPLOYMENT),
-                Optional.of("initech"));
+                Optional.of("initech"),
+                TenantScope.allTenants());
 
         assertThat(NarrowRollups.tableFor(scoped)).isEqualTo(USAGE_DAILY);
         assertThat(ledgers.query(scoped).rows())
@@ -119,7 +120,7 @@ class NarrowRollupQueriesIT {
                 LedgerDimension.TENANT,
                 LedgerDimension.DEPLOYMENT,
                 LedgerDimension.MODEL);
-        LedgerQuery scopedPerDay = perDay.within(TenantScope.only(List.of("globex")));
+        LedgerQuery scopedPerDay = within(perDay, TenantScope.only(List.of("globex")));
 
         assertThat(NarrowRollups.tableFor(perDay)).isEqualTo(USAGE_DEPLOYMENT_DAY);
         assertThat(NarrowRollups.tableFor(scopedPerDay)).isEqualTo(USAGE_TENANT_DAY);
@@ -130,22 +131,32 @@ class NarrowRollupQueriesIT {
         assertThat(page.total()).isEqualByComparingTo("0.060");
         assertThat(page.unpricedRequests()).isEqualTo(1);
         LedgerPage scopedPage =
-                ledgers.page(everything.within(TenantScope.only(List.of("globex"))), Optional.empty(), 1);
+                ledgers.page(within(everything, TenantScope.only(List.of("globex"))), Optional.empty(), 1);
         assertThat(scopedPage.total()).isEqualByComparingTo("0.012");
         assertThat(scopedPage.unpricedRequests()).isEqualTo(1);
     }
 
     @Test
     void aTenantViewersScopeNarrowsTheTenantRollup() {
-        LedgerQuery scoped = query("2026-10-01", "2026-11-30", LedgerDimension.TENANT)
-                .within(TenantScope.only(List.of("globex", "initech")));
+        LedgerQuery scoped = within(
+                query("2026-10-01", "2026-11-30", LedgerDimension.TENANT),
+                TenantScope.only(List.of("globex", "initech")));
 
         assertThat(NarrowRollups.tableFor(scoped)).isEqualTo(USAGE_TENANT_DAY);
         assertThat(costByTenant(ledgers.query(scoped))).containsOnlyKeys("globex", "initech");
     }
 
+    private static LedgerQuery within(LedgerQuery query, TenantScope scope) {
+        return new LedgerQuery(query.from(), query.to(), query.groupBy(), query.tenant(), scope);
+    }
+
     private static LedgerQuery query(String from, String to, LedgerDimension... groupBy) {
-        return new LedgerQuery(LocalDate.parse(from), LocalDate.parse(to), List.of(groupBy), Optional.empty());
+        return new LedgerQuery(
+                LocalDate.parse(from),
+                LocalDate.parse(to),
+                List.of(groupBy),
+                Optional.empty(),
+                TenantScope.allTenants());
     }
 
     /** Cost per tenant, without trailing zeros so that equal amounts compare equal. */

@@ -12,6 +12,7 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -270,7 +271,8 @@ class ScheduledEmailIT {
                         MarchScenario.PERIOD.atDay(1),
                         MarchScenario.PERIOD.atEndOfMonth(),
                         List.of(LedgerDimension.TENANT),
-                        tenant))
+                        tenant,
+                        TenantScope.allTenants()))
                 .total()
                 .setScale(2, RoundingMode.HALF_UP);
     }
@@ -281,7 +283,8 @@ class ScheduledEmailIT {
                         MarchScenario.PERIOD.atDay(1),
                         MarchScenario.PERIOD.atEndOfMonth(),
                         List.of(LedgerDimension.TENANT),
-                        tenant))
+                        tenant,
+                        TenantScope.allTenants()))
                 .rows()
                 .stream()
                 .filter(row -> tenants.contains(row.tenant()))

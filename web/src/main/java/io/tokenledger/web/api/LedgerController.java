@@ -7,9 +7,9 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerPage;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
+import io.tokenledger.reporting.ledger.Ledgers;
 import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.web.Amounts;
-import io.tokenledger.web.security.ScopedLedgers;
 import io.tokenledger.web.security.ViewerScopes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,11 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ledger")
 class LedgerController {
 
-    private final ScopedLedgers ledgers;
+    private final Ledgers ledgers;
     private final BusinessCalendar calendar;
     private final ViewerScopes scopes;
 
-    LedgerController(ScopedLedgers ledgers, BusinessCalendar calendar, ViewerScopes scopes) {
+    LedgerController(Ledgers ledgers, BusinessCalendar calendar, ViewerScopes scopes) {
         this.ledgers = ledgers;
         this.calendar = calendar;
         this.scopes = scopes;
@@ -63,7 +63,8 @@ class LedgerController {
                 fromDay,
                 toDay,
                 dimensions,
-                Optional.ofNullable(tenant).filter(t -> !t.isBlank()).map(String::strip));
+                Optional.ofNullable(tenant).filter(t -> !t.isBlank()).map(String::strip),
+                scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", fromDay);
         body.put("to", toDay);
@@ -72,7 +73,7 @@ class LedgerController {
             if (after != null) {
                 throw ApiProblem.badRequest("after: pages need limit as well; pass the limit of the first request");
             }
-            Ledger ledger = ledgers.query(query, scope);
+            Ledger ledger = ledgers.query(query);
             body.put("currency", ledger.currency());
             body.put("rows", rows(ledger.rows(), dimensions));
             body.put("total", Amounts.exact(ledger.total()));
@@ -80,7 +81,7 @@ class LedgerController {
             return body;
         }
         Optional<LedgerCursor> cursor = Optional.ofNullable(after).map(token -> LedgerCursor.parse(token, dimensions));
-        LedgerPage page = ledgers.page(query, scope, cursor, limit(limit));
+        LedgerPage page = ledgers.page(query, cursor, limit(limit));
         body.put("currency", page.currency());
         body.put("rows", rows(page.rows(), dimensions));
         body.put("total", Amounts.exact(page.total()));

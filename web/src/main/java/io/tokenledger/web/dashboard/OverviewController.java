@@ -7,7 +7,6 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
 import io.tokenledger.reporting.ledger.TenantScope;
-import io.tokenledger.web.security.ScopedLedgers;
 import io.tokenledger.web.security.Viewer;
 import io.tokenledger.web.security.ViewerScopes;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +35,7 @@ class OverviewController {
 
     private static final int TOP = 10;
 
-    private final ScopedLedgers ledgers;
+    private final Ledgers ledgers;
     private final BusinessCalendar calendar;
     private final DeadLetters deadLetters;
     private final BudgetOverview budgetOverview;
@@ -45,7 +44,7 @@ class OverviewController {
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
     OverviewController(
-            ScopedLedgers ledgers,
+            Ledgers ledgers,
             BusinessCalendar calendar,
             DeadLetters deadLetters,
             BudgetOverview budgetOverview,
@@ -93,9 +92,9 @@ class OverviewController {
         Viewer viewer = scopes.current();
         TenantScope scope = viewer.scope();
         Ledger byDayAndTenant =
-                ledgers.query(Ledgers.monthToDate(today, List.of(LedgerDimension.DAY, LedgerDimension.TENANT)), scope);
+                ledgers.query(Ledgers.monthToDate(today, List.of(LedgerDimension.DAY, LedgerDimension.TENANT), scope));
         Ledger byDeploymentAndModel = ledgers.query(
-                Ledgers.monthToDate(today, List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL)), scope);
+                Ledgers.monthToDate(today, List.of(LedgerDimension.DEPLOYMENT, LedgerDimension.MODEL), scope));
         Ledger byTenant = LedgerRollup.keep(byDayAndTenant, LedgerDimension.TENANT);
         Ledger byDay = LedgerRollup.keep(byDayAndTenant, LedgerDimension.DAY);
         String currency = byTenant.currency();

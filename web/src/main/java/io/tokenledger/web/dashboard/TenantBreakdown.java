@@ -7,6 +7,7 @@ import io.tokenledger.reporting.ledger.LedgerDimension;
 import io.tokenledger.reporting.ledger.LedgerQuery;
 import io.tokenledger.reporting.ledger.LedgerRow;
 import io.tokenledger.reporting.ledger.Ledgers;
+import io.tokenledger.reporting.ledger.TenantScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,10 +52,11 @@ class TenantBreakdown {
     /** A user's line. */
     record UserLine(String user, String requests, long requestCount, String tokens, MoneyFormat.Cell cost) {}
 
-    void addTo(Model model, String tenant, LocalDate today, String currency) {
+    /** Adds the charts of {@code tenant} to the page, read within {@code scope} (the viewer's, narrowed to it). */
+    void addTo(Model model, String tenant, TenantScope scope, LocalDate today, String currency) {
         LocalDate first = today.withDayOfMonth(1);
         Ledger byDayAndModel = ledgers.query(new LedgerQuery(
-                first, today, List.of(LedgerDimension.DAY, LedgerDimension.MODEL), Optional.of(tenant)));
+                first, today, List.of(LedgerDimension.DAY, LedgerDimension.MODEL), Optional.of(tenant), scope));
         Ledger byDay = LedgerRollup.keep(byDayAndModel, LedgerDimension.DAY);
         model.addAttribute("dailyChart", OverviewCharts.daily(byDay, first, today, tenant, currency));
         model.addAttribute(

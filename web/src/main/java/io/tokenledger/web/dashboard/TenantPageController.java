@@ -81,7 +81,7 @@ class TenantPageController {
     @GetMapping("/tenants/{key}")
     String page(@PathVariable String key, Model model) {
         // outside the viewer's scope: 403 before anything is read, the same whether the tenant exists or not
-        scopes.require(key);
+        TenantScope scope = scopes.narrowedTo(key);
         String currency = rateCards.reportingCurrency();
         Tenant tenant = tenants.find(key)
                 .or(() -> key.equals(Tenant.UNASSIGNED)
@@ -91,13 +91,12 @@ class TenantPageController {
         LocalDate today = calendar.today();
         List<SpendLine> lines = new ArrayList<>();
         for (LedgerRow row : ledgers.query(new LedgerQuery(
-                        today.withDayOfMonth(1), today, List.of(LedgerDimension.DEPLOYMENT), Optional.of(key)))
+                        today.withDayOfMonth(1), today, List.of(LedgerDimension.DEPLOYMENT), Optional.of(key), scope))
                 .rows()) {
             lines.add(new SpendLine(
                     row.deployment(), MoneyFormat.count(row.requests()), MoneyFormat.cell(row.cost(), currency)));
         }
-        for (AdjustmentLine adjustment :
-                ledgers.adjustmentsBookedIn(calendar.currentPeriod(), TenantScope.only(Set.of(key)))) {
+        for (AdjustmentLine adjustment : ledgers.adjustmentsBookedIn(calendar.currentPeriod(), scope)) {
             lines.add(new SpendLine(
                     adjustment.label() + " · " + adjustment.deployment(),
                     MoneyFormat.count(adjustment.requests()),
@@ -107,7 +106,7 @@ class TenantPageController {
         BudgetStatus status = budgets.status(
                 budget.orElse(new Budget(BudgetScope.TENANT, key, null, NewBudget.DEFAULT_STEPS, null, null, null)));
         PageContext.add(model, calendar, currency);
-        breakdown.addTo(model, key, today, currency);
+        breakdown.addTo(model, key, scope, today, currency);
         model.addAttribute("admin", scopes.current().isAdmin());
         model.addAttribute("statementPeriod", calendar.currentPeriod().toString());
         model.addAttribute("tenant", tenant);

@@ -1,20 +1,16 @@
-package io.tokenledger.web;
+package io.tokenledger.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The rules of ARCHITECTURE.md and STYLE.md that the Maven module graph cannot express. */
 class ArchitectureTest {
 
-    private static final JavaClasses TOKENLEDGER = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.tokenledger");
+    private static final JavaClasses TOKENLEDGER = ProductionClasses.ALL;
 
     @Test
     void onlyIngestWritesUsageEventsTenantsAndDeadLetters() {
