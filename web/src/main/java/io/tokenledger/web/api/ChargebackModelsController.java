@@ -2,7 +2,6 @@ package io.tokenledger.web.api;
 
 import io.tokenledger.reporting.chargeback.ChargebackKind;
 import io.tokenledger.reporting.chargeback.ChargebackModel;
-import io.tokenledger.reporting.chargeback.ChargebackModelRejectedException;
 import io.tokenledger.reporting.chargeback.ChargebackModels;
 import io.tokenledger.reporting.chargeback.NewChargebackModel;
 import io.tokenledger.web.Amounts;
@@ -15,9 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,14 +48,6 @@ class ChargebackModelsController {
         }
         ChargebackModel published = models.publish(body.toNewModel(), principal.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(json(published));
-    }
-
-    @ExceptionHandler(ChargebackModelRejectedException.class)
-    ProblemDetail rejected(ChargebackModelRejectedException rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
-        problem.setProperty("field", rejected.field());
-        return problem;
     }
 
     private static Map<String, Object> json(ChargebackModel model) {

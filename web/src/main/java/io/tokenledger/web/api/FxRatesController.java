@@ -2,7 +2,6 @@ package io.tokenledger.web.api;
 
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.fx.FxRate;
-import io.tokenledger.pricing.fx.FxRateRejectedException;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.periods.BillingPeriods;
@@ -16,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -104,14 +101,6 @@ class FxRatesController {
         }
         FxRate saved = fx.set(period, body.currency(), rate(body.rate()), principal.getName(), body.source());
         return ResponseEntity.status(HttpStatus.CREATED).body(json(saved));
-    }
-
-    @ExceptionHandler(FxRateRejectedException.class)
-    ProblemDetail rejected(FxRateRejectedException rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
-        problem.setProperty("field", rejected.field());
-        return problem;
     }
 
     private static Map<String, Object> json(FxRate rate) {

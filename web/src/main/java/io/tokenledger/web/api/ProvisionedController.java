@@ -6,7 +6,6 @@ import io.tokenledger.pricing.provisioned.AllocationRule;
 import io.tokenledger.pricing.provisioned.Billing;
 import io.tokenledger.pricing.provisioned.Commitment;
 import io.tokenledger.pricing.provisioned.CommitmentAllocation;
-import io.tokenledger.pricing.provisioned.CommitmentRejectedException;
 import io.tokenledger.pricing.provisioned.CommitmentSpan;
 import io.tokenledger.pricing.provisioned.IdleAssignee;
 import io.tokenledger.pricing.provisioned.NewCommitment;
@@ -25,9 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -88,14 +85,6 @@ class ProvisionedController {
                         .map(allocation -> allocationJson(allocation, month))
                         .toList());
         return json;
-    }
-
-    @ExceptionHandler(CommitmentRejectedException.class)
-    ProblemDetail rejected(CommitmentRejectedException rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
-        problem.setProperty("field", rejected.field());
-        return problem;
     }
 
     private Map<String, Object> allocationJson(CommitmentAllocation allocation, YearMonth period) {

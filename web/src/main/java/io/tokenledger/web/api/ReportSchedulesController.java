@@ -4,7 +4,6 @@ import io.tokenledger.reporting.schedule.NewReportSchedule;
 import io.tokenledger.reporting.schedule.ReportDelivery;
 import io.tokenledger.reporting.schedule.ReportRun;
 import io.tokenledger.reporting.schedule.ReportSchedule;
-import io.tokenledger.reporting.schedule.ReportScheduleRejectedException;
 import io.tokenledger.reporting.schedule.ReportSchedules;
 import java.net.URI;
 import java.time.Instant;
@@ -12,11 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,14 +111,6 @@ class ReportSchedulesController {
     ResponseEntity<Map<String, Object>> runNow(@PathVariable long id) {
         ReportRun run = schedules.runNow(id).orElseThrow(() -> noSuchSchedule(id));
         return ResponseEntity.accepted().body(toJson(run));
-    }
-
-    @ExceptionHandler(ReportScheduleRejectedException.class)
-    ProblemDetail rejected(ReportScheduleRejectedException rejected) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
-        problem.setProperty("field", rejected.field());
-        return problem;
     }
 
     private static void requireFinanceOrAdmin(Authentication user) {

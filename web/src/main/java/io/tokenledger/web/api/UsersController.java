@@ -2,14 +2,11 @@ package io.tokenledger.web.api;
 
 import io.tokenledger.web.security.UserAccounts;
 import io.tokenledger.web.security.UserAccounts.UserAccount;
-import io.tokenledger.web.security.UserRejectedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,20 +79,6 @@ class UsersController {
     ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody PasswordJson body) {
         users.resetPassword(username, body == null ? null : body.password());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(UserRejectedException.class)
-    ProblemDetail rejected(UserRejectedException rejected) {
-        HttpStatus status = switch (rejected.reason()) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case EXISTS -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejected.getMessage());
-        if (rejected.field() != null) {
-            problem.setProperty("field", rejected.field());
-        }
-        return problem;
     }
 
     private static Map<String, Object> json(UserAccount user) {

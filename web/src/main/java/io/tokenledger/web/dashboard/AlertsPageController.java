@@ -1,5 +1,6 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
@@ -7,7 +8,6 @@ import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.alerts.AlertChannel;
 import io.tokenledger.reporting.alerts.AlertChannels;
 import io.tokenledger.reporting.alerts.Alerts;
-import io.tokenledger.reporting.alerts.ChannelRejectedException;
 import io.tokenledger.reporting.alerts.DeliveryEntry;
 import io.tokenledger.reporting.alerts.NewAlertChannel;
 import io.tokenledger.reporting.budgets.BudgetScope;
@@ -147,7 +147,7 @@ class AlertsPageController {
             if (created.secret() != null) {
                 redirect.addFlashAttribute("secret", created.secret());
             }
-        } catch (ChannelRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/alerts#channels";
@@ -162,7 +162,7 @@ class AlertsPageController {
             } else {
                 redirect.addFlashAttribute("error", "Test message not delivered: " + result.error());
             }
-        } catch (ChannelRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/alerts#channels";
@@ -173,7 +173,7 @@ class AlertsPageController {
         try {
             channels.remove(id);
             redirect.addFlashAttribute("notice", "Channel removed; its delivery log stays.");
-        } catch (ChannelRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/alerts#channels";

@@ -1,6 +1,6 @@
 package io.tokenledger.web.dashboard;
 
-import io.tokenledger.reporting.budgets.BudgetRejectedException;
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.budgets.NewBudget;
@@ -31,7 +31,7 @@ final class BudgetForm {
         try {
             budgets.set(scope, subject, parse(monthly, steps, daily), user);
             redirect.addFlashAttribute("notice", notice);
-        } catch (BudgetRejectedException | IllegalArgumentException e) {
+        } catch (RejectedException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
     }

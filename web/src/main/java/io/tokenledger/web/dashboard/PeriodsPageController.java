@@ -1,11 +1,11 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.ledger.Ledgers;
 import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.periods.BillingPeriods;
-import io.tokenledger.reporting.periods.PeriodRejectedException;
 import io.tokenledger.reporting.periods.PeriodStatus;
 import java.security.Principal;
 import java.time.YearMonth;
@@ -81,7 +81,7 @@ class PeriodsPageController {
                     "notice",
                     "Closed " + closed.period() + ": its statements are frozen; usage arriving for it from now on is"
                             + " booked as an adjustment in the open period.");
-        } catch (PeriodRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "A period is a month as YYYY-MM, was '" + period + "'.");

@@ -1,18 +1,16 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
-import io.tokenledger.pricing.fx.FxRateRejectedException;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.pricing.provisioned.AllocationRule;
 import io.tokenledger.pricing.provisioned.Billing;
 import io.tokenledger.pricing.provisioned.Commitment;
 import io.tokenledger.pricing.provisioned.CommitmentAllocation;
-import io.tokenledger.pricing.provisioned.CommitmentRejectedException;
 import io.tokenledger.pricing.provisioned.IdleAssignee;
 import io.tokenledger.pricing.provisioned.NewCommitment;
 import io.tokenledger.reporting.chargeback.ChargebackKind;
 import io.tokenledger.reporting.chargeback.ChargebackModel;
-import io.tokenledger.reporting.chargeback.ChargebackModelRejectedException;
 import io.tokenledger.reporting.chargeback.ChargebackModels;
 import io.tokenledger.reporting.chargeback.NewChargebackModel;
 import io.tokenledger.reporting.periods.BillingPeriods;
@@ -160,7 +158,7 @@ class PricingSettingsPageController {
                     "notice",
                     "Published commitment version " + published.id() + " for " + published.deployment() + " from "
                             + published.effectiveFrom() + ".");
-        } catch (CommitmentRejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;
@@ -190,7 +188,7 @@ class PricingSettingsPageController {
                     "notice",
                     "Published chargeback model " + published.describe() + " for " + published.subject() + " from "
                             + published.effectiveFrom() + ".");
-        } catch (ChargebackModelRejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;
@@ -215,7 +213,7 @@ class PricingSettingsPageController {
                     "notice",
                     "1 " + saved.currency() + " = " + Amounts.exact(saved.rate()) + " " + saved.reportingCurrency()
                             + " for " + saved.period() + "; its usage in " + saved.currency() + " was converted.");
-        } catch (FxRateRejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;

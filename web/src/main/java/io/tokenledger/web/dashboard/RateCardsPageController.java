@@ -1,17 +1,16 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.LongContextTier;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.pricing.RateCard;
-import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.pricing.imports.ImportDefaults;
 import io.tokenledger.pricing.imports.ImportFormat;
 import io.tokenledger.pricing.imports.ImportPreview;
-import io.tokenledger.pricing.imports.ImportRejectedException;
 import io.tokenledger.pricing.imports.RateCardImports;
 import io.tokenledger.reporting.statement.RateCardVersionsUsed;
 import io.tokenledger.web.security.ViewerScopes;
@@ -141,7 +140,7 @@ class RateCardsPageController {
                     "Published version " + published.id() + " for " + label(published.matchKind(), published.pattern())
                             + " from " + published.effectiveFrom()
                             + "; stored usage of its interval was re-priced.");
-        } catch (RateCardRejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/rate-cards";
@@ -185,8 +184,8 @@ class RateCardsPageController {
                 int published = imports.publish(importFormat, text, defaults, principal.getName())
                         .size();
                 redirect.addFlashAttribute("notice", "Imported " + published + " rate-card versions.");
-            } catch (ImportRejectedException e) {
-                redirect.addFlashAttribute("error", e.getMessage() + ".");
+            } catch (RejectedException e) {
+                redirect.addFlashAttribute("error", e.getMessage());
             }
             return "redirect:/rate-cards";
         }

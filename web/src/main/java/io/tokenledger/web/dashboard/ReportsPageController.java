@@ -1,5 +1,6 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
@@ -7,7 +8,6 @@ import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.html.HtmlStatements;
 import io.tokenledger.reporting.html.Stylesheet;
 import io.tokenledger.reporting.schedule.NewReportSchedule;
-import io.tokenledger.reporting.schedule.ReportScheduleRejectedException;
 import io.tokenledger.reporting.schedule.ReportSchedules;
 import io.tokenledger.web.reports.StatementDownloads;
 import jakarta.servlet.http.HttpServletRequest;
@@ -149,7 +149,7 @@ class ReportsPageController {
             var created = schedules.create(
                     new NewReportSchedule(name, cron, zone, addresses, scope, format, period), user.getName());
             redirect.addFlashAttribute("message", "Schedule \"" + created.name() + "\" created.");
-        } catch (ReportScheduleRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute(
                     "form", new ReportsPage.ScheduleForm(name, cron, zone, recipients, scope, format, period));

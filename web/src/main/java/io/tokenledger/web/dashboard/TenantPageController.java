@@ -1,7 +1,7 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenant;
-import io.tokenledger.ingest.TenantRejectedException;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
@@ -165,7 +165,7 @@ class TenantPageController {
         try {
             tenants.save(new Tenant(key, name, costCenter, ownerEmail));
             redirect.addFlashAttribute("notice", "Saved.");
-        } catch (TenantRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return redirectTo(key);

@@ -1,11 +1,11 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.NewTenantMappingRule;
 import io.tokenledger.ingest.RuleChange;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.TenantMappingRule;
 import io.tokenledger.ingest.TenantMappingRules;
-import io.tokenledger.ingest.TenantRejectedException;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
@@ -145,7 +145,7 @@ class TenantsPageController {
                     "notice",
                     (saved.created() ? "Created tenant " : "Saved tenant ")
                             + saved.tenant().key() + ".");
-        } catch (TenantRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/tenants";
@@ -167,7 +167,7 @@ class TenantsPageController {
             RuleChange change = rules.add(
                     new NewTenantMappingRule(ruleField, match, pattern, tenant, priority), principal.getName());
             redirect.addFlashAttribute("notice", "Added the rule " + describe(change.rule()) + moved(change));
-        } catch (TenantRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/tenants#rules";
@@ -178,7 +178,7 @@ class TenantsPageController {
         try {
             RuleChange change = rules.remove(id);
             redirect.addFlashAttribute("notice", "Removed the rule " + describe(change.rule()) + moved(change));
-        } catch (TenantRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/tenants#rules";

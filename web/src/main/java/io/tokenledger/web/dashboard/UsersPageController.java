@@ -1,11 +1,11 @@
 package io.tokenledger.web.dashboard;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.web.security.OidcSignIn;
 import io.tokenledger.web.security.Role;
 import io.tokenledger.web.security.UserAccounts;
-import io.tokenledger.web.security.UserRejectedException;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +104,7 @@ class UsersPageController {
         try {
             change.get();
             redirect.addFlashAttribute("notice", notice);
-        } catch (UserRejectedException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/users";
