@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * a temporary file first, so that a failure is a clean error response rather than half a file.
  */
 @Component
-public class StatementDownloads {
+class StatementDownloads {
 
     private final ChargebackWorkbooks workbooks;
     private final HtmlStatements html;
@@ -52,7 +52,7 @@ public class StatementDownloads {
      * @throws ResponseStatusException 400 for a wrong parameter
      * @throws io.tokenledger.web.security.TenantForbiddenException for a tenant outside the person's scope
      */
-    public StatementRequest request(String period, String tenant, String costCenter) {
+    StatementRequest request(String period, String tenant, String costCenter) {
         if (tenant != null && !tenant.isBlank()) {
             scopes.require(tenant.strip());
         }
@@ -73,7 +73,7 @@ public class StatementDownloads {
     }
 
     /** Writes the workbook as an attachment with a file name that says period and scope. */
-    public void writeWorkbook(StatementRequest request, HttpServletResponse response) throws IOException {
+    void writeWorkbook(StatementRequest request, HttpServletResponse response) throws IOException {
         Path file = Files.createTempFile("tokenledger-chargeback-", ".xlsx");
         try {
             ChargebackStatement statement;
@@ -98,7 +98,7 @@ public class StatementDownloads {
     }
 
     /** The HTML statement as a standalone, printable page. */
-    public ResponseEntity<String> htmlStatement(StatementRequest request, Stylesheet stylesheet) {
+    ResponseEntity<String> htmlStatement(StatementRequest request, Stylesheet stylesheet) {
         String page;
         try {
             page = html.render(request, stylesheet);

@@ -1,0 +1,274 @@
+package io.tokenledger.web.pricing;
+
+import io.tokenledger.db.RejectedException;
+import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.fx.FxRates;
+import io.tokenledger.pricing.provisioned.AllocationRule;
+import io.tokenledger.pricing.provisioned.Billing;
+import io.tokenledger.pricing.provisioned.Commitment;
+import io.tokenledger.pricing.provisioned.CommitmentAllocation;
+import io.tokenledger.pricing.provisioned.IdleAssignee;
+import io.tokenledger.pricing.provisioned.NewCommitment;
+import io.tokenledger.reporting.chargeback.ChargebackKind;
+import io.tokenledger.reporting.chargeback.ChargebackModel;
+import io.tokenledger.reporting.chargeback.ChargebackModels;
+import io.tokenledger.reporting.chargeback.NewChargebackModel;
+import io.tokenledger.reporting.periods.BillingPeriods;
+import io.tokenledger.reporting.provisioned.ProvisionedCapacity;
+import io.tokenledger.reporting.statement.RateCardVersionsUsed;
+import io.tokenledger.web.Amounts;
+import io.tokenledger.web.pages.MoneyFormat;
+import io.tokenledger.web.pages.PageContext;
+import io.tokenledger.web.security.ViewerScopes;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pricing settings beyond rate cards: provisioned (PTU) commitments with this month's allocation, chargeback models
+ * and FX rates per billing period; admins publish new versions with the forms (every version is immutable).
+ */
+@Controller
+class PricingSettingsPageController {
+
+    private static final String PAGE = "redirect:/pricing-settings";
+
+    private final ProvisionedCapacity capacity;
+    private final ChargebackModels models;
+    private final FxRates fx;
+    private final BillingPeriods periods;
+    private final BusinessCalendar calendar;
+    private final ViewerScopes scopes;
+    private final RateCardVersionsUsed versionsUsed;
+
+    PricingSettingsPageController(
+            ProvisionedCapacity capacity,
+            ChargebackModels models,
+            FxRates fx,
+            BillingPeriods periods,
+            BusinessCalendar calendar,
+            ViewerScopes scopes,
+            RateCardVersionsUsed versionsUsed) {
+        this.versionsUsed = versionsUsed;
+        this.capacity = capacity;
+        this.models = models;
+        this.fx = fx;
+        this.periods = periods;
+        this.calendar = calendar;
+        this.scopes = scopes;
+    }
+
+    record CommitmentRow(
+            long id, String deployment, String from, String price, String rule, String idle, String who, String why) {}
+
+    record AllocationRow(String deployment, String cost, List<LineRow> lines) {}
+
+    record LineRow(String tenant, String share, String tokens, String amount) {}
+
+    record ModelRow(long id, String subject, String from, String model, String who, String why) {}
+
+    record RateRow(String period, String currency, String rate, String who, String source) {}
+
+    @GetMapping("/pricing-settings")
+    String page(Model model) {
+        PageContext.add(model, calendar, fx.reportingCurrency());
+        YearMonth current = calendar.currentPeriod();
+        model.addAttribute("currentPeriod", current.toString());
+        model.addAttribute(
+                "commitments",
+                capacity.commitments().stream().map(this::row).toList().reversed());
+        model.addAttribute(
+                "allocations",
+                capacity.allocations(current, scopes.scope()).stream()
+                        .map(PricingSettingsPageController::allocation)
+                        .toList());
+        model.addAttribute(
+                "models",
+                models.all().stream()
+                        .map(version -> new ModelRow(
+                                version.id(),
+                                (version.scope() == ChargebackModel.Scope.TENANT ? "tenant " : "cost center ")
+                                        + version.subject(),
+                                version.effectiveFrom().toString(),
+                                version.describe(),
+                                who(version.createdBy(), version.createdAt()),
+                                version.reason() == null ? "" : version.reason()))
+                        .toList());
+        model.addAttribute(
+                "rates",
+                fx.all().stream()
+                        .map(rate -> new RateRow(
+                                rate.period().toString(),
+                                rate.currency(),
+                                "1 " + rate.currency() + " = " + Amounts.exact(rate.rate()) + " "
+                                        + rate.reportingCurrency(),
+                                who(rate.enteredBy(), rate.enteredAt()),
+                                rate.source() == null ? "" : rate.source()))
+                        .toList());
+        model.addAttribute(
+                "missing",
+                versionsUsed.inPeriod(current, scopes.scope()).stream()
+                        .filter(use -> use.note().startsWith("not converted"))
+                        .map(use -> use.deployment() + (use.model() == null ? "" : " · " + use.model()) + ", "
+                                + use.from() + " to " + use.to() + " (rate card " + use.version() + "): "
+                                + use.note())
+                        .toList());
+        return "pricing-settings";
+    }
+
+    @PostMapping("/pricing-settings/provisioned")
+    String commitment(
+            @RequestParam String deployment,
+            @RequestParam String effectiveFrom,
+            @RequestParam String billing,
+            @RequestParam(required = false) String amount,
+            @RequestParam String currency,
+            @RequestParam String allocation,
+            @RequestParam(required = false) String ownerTenant,
+            @RequestParam String idleTo,
+            @RequestParam(required = false) String capacityTokensPerHour,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            Commitment published = capacity.publish(
+                    new NewCommitment(
+                            deployment,
+                            LocalDate.parse(effectiveFrom),
+                            Billing.valueOf(billing),
+                            amount == null || amount.isBlank() ? null : decimal("amount", amount),
+                            currency,
+                            AllocationRule.valueOf(allocation),
+                            ownerTenant,
+                            IdleAssignee.valueOf(idleTo),
+                            capacityTokensPerHour == null || capacityTokensPerHour.isBlank()
+                                    ? null
+                                    : Long.valueOf(capacityTokensPerHour.trim()),
+                            blankToNull(reason)),
+                    principal.getName());
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Published commitment version " + published.id() + " for " + published.deployment() + " from "
+                            + published.effectiveFrom() + ".");
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return PAGE;
+    }
+
+    @PostMapping("/pricing-settings/chargeback-models")
+    String chargebackModel(
+            @RequestParam String scope,
+            @RequestParam String subject,
+            @RequestParam String effectiveFrom,
+            @RequestParam String kind,
+            @RequestParam(required = false) String percent,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            ChargebackModel published = models.publish(
+                    new NewChargebackModel(
+                            ChargebackModel.Scope.valueOf(scope),
+                            subject,
+                            YearMonth.parse(effectiveFrom.trim()),
+                            ChargebackKind.valueOf(kind),
+                            percent == null || percent.isBlank() ? null : decimal("percent", percent),
+                            blankToNull(reason)),
+                    principal.getName());
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Published chargeback model " + published.describe() + " for " + published.subject() + " from "
+                            + published.effectiveFrom() + ".");
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return PAGE;
+    }
+
+    @PostMapping("/pricing-settings/fx-rates")
+    String fxRate(
+            @RequestParam String period,
+            @RequestParam String currency,
+            @RequestParam String rate,
+            @RequestParam(required = false) String source,
+            Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            YearMonth month = YearMonth.parse(period.trim());
+            if (periods.isClosed(month)) {
+                redirect.addFlashAttribute("error", "Billing period " + month + " is closed; its FX rates are final.");
+                return PAGE;
+            }
+            var saved = fx.set(month, currency, decimal("rate", rate), principal.getName(), blankToNull(source));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "1 " + saved.currency() + " = " + Amounts.exact(saved.rate()) + " " + saved.reportingCurrency()
+                            + " for " + saved.period() + "; its usage in " + saved.currency() + " was converted.");
+        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return PAGE;
+    }
+
+    private CommitmentRow row(Commitment commitment) {
+        String price = commitment.billing() == Billing.ENDED
+                ? "ended"
+                : Amounts.exact(commitment.amount()) + " " + commitment.currency() + " per "
+                        + (commitment.billing() == Billing.HOURLY ? "hour" : "month");
+        String rule = commitment.rule().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (commitment.ownerTenant() == null ? "" : " · owner " + commitment.ownerTenant());
+        String idle = (commitment.idleTo() == IdleAssignee.OWNER ? "to owner" : "to " + capacity.sharedPoolTenant())
+                + (commitment.capacityTokensPerHour() == null
+                        ? ""
+                        : " · basis " + commitment.capacityTokensPerHour() + " tokens/h");
+        return new CommitmentRow(
+                commitment.id(),
+                commitment.deployment(),
+                commitment.effectiveFrom().toString(),
+                price,
+                rule,
+                idle,
+                who(commitment.createdBy(), commitment.createdAt()),
+                commitment.reason() == null ? "" : commitment.reason());
+    }
+
+    private static AllocationRow allocation(CommitmentAllocation allocation) {
+        return new AllocationRow(
+                allocation.deployment(),
+                allocation.cost().toPlainString() + " " + allocation.currency(),
+                allocation.lines().stream()
+                        .map(line -> new LineRow(
+                                line.tenant(),
+                                line.share().label(),
+                                MoneyFormat.count(line.tokens()),
+                                line.amount().toPlainString() + " " + allocation.currency()))
+                        .toList());
+    }
+
+    private static String who(String user, java.time.Instant at) {
+        return user + ", " + at.toString().substring(0, 16).replace('T', ' ') + " UTC";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static BigDecimal decimal(String field, String value) {
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a decimal number, was '" + value + "'");
+        }
+    }
+}
