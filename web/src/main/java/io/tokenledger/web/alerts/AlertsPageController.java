@@ -14,8 +14,11 @@ import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.BudgetStatus;
 import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.ledger.TenantScope;
+import io.tokenledger.web.pages.FormErrors;
 import io.tokenledger.web.pages.MoneyFormat;
 import io.tokenledger.web.pages.PageContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Instant;
@@ -24,10 +27,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -131,18 +134,26 @@ class AlertsPageController {
         return "alerts";
     }
 
+    /** The channel form; {@code tenant} or {@code costCenter} narrows what it receives ({@link AlertChannels} checks). */
+    record ChannelForm(
+            @NotBlank(message = "type is required") String type,
+            @NotBlank(message = "url is required") String url,
+            String name,
+            String tenant,
+            String costCenter) {
+
+        NewAlertChannel channel() {
+            return new NewAlertChannel(type, url, name, tenant, costCenter);
+        }
+    }
+
     @PostMapping("/alerts/channels")
-    String addChannel(
-            @RequestParam String type,
-            @RequestParam String url,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String tenant,
-            @RequestParam(required = false) String costCenter,
-            Principal principal,
-            RedirectAttributes redirect) {
+    String addChannel(@Valid ChannelForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return "redirect:/alerts#channels";
+        }
         try {
-            AlertChannels.Created created =
-                    channels.create(new NewAlertChannel(type, url, name, tenant, costCenter), principal.getName());
+            AlertChannels.Created created = channels.create(form.channel(), principal.getName());
             redirect.addFlashAttribute(
                     "notice", "Added channel " + created.channel().displayName() + ".");
             if (created.secret() != null) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,13 +15,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457). Spring MVC's own exceptions (404, 405, 415, a
- * missing parameter) are handled by the base class, also where no controller matched; an unreadable JSON body
- * says where it went wrong; a {@link RejectedException} from any module answers the status its reason stands for;
+ * missing parameter) are handled by the base class, also where no controller matched; a parameter that is not of
+ * its type names it and says what it must be; an unreadable JSON body says where it went wrong; a
+ * {@link RejectedException} from any module answers the status its reason stands for;
  * anything unexpected becomes a 500 whose detail does not leak internals.
  */
 @RestControllerAdvice
@@ -53,6 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "The request body is not valid JSON" + where + ": " + json.getOriginalMessage();
         }
         return "The request body is missing or cannot be read as JSON.";
+    }
+
+    /** A parameter or path variable that does not convert to its type: 400 naming it and what it must be. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, ParameterFormats.wrongValue(name, ex.getRequiredType(), ex.getValue()));
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @ExceptionHandler(ApiProblem.class)

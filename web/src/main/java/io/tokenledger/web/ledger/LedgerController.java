@@ -13,7 +13,6 @@ import io.tokenledger.web.api.ApiProblem;
 import io.tokenledger.web.security.ScopedLedgers;
 import io.tokenledger.web.security.ViewerScopes;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,23 +47,19 @@ class LedgerController {
 
     @GetMapping
     Map<String, Object> ledger(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "tenant") String groupBy,
             @RequestParam(required = false) String tenant,
-            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String after) {
-        LocalDate today = calendar.today();
-        LocalDate toDay = to == null ? today : day("to", to);
-        LocalDate fromDay = from == null ? toDay.withDayOfMonth(1) : day("from", from);
+        LocalDate toDay = to == null ? calendar.today() : to;
+        LocalDate fromDay = from == null ? toDay.withDayOfMonth(1) : from;
         List<LedgerDimension> dimensions = dimensions(groupBy);
         // a tenant outside the caller's scope is refused (403); without one, the rows are the caller's tenants
         TenantScope scope = scopes.narrowedTo(tenant);
         LedgerQuery query = new LedgerQuery(
-                fromDay,
-                toDay,
-                dimensions,
-                Optional.ofNullable(tenant).filter(t -> !t.isBlank()).map(String::strip));
+                fromDay, toDay, dimensions, Optional.ofNullable(tenant).map(String::strip));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", fromDay);
         body.put("to", toDay);
@@ -90,29 +85,16 @@ class LedgerController {
         return body;
     }
 
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= LedgerPage.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+    private static int limit(int limit) {
+        if (limit < 1 || limit > LedgerPage.MAX_LIMIT) {
+            throw ApiProblem.badRequest(
+                    "limit must be a whole number from 1 to " + LedgerPage.MAX_LIMIT + ", was '" + limit + "'");
         }
-        throw ApiProblem.badRequest(
-                "limit must be a whole number from 1 to " + LedgerPage.MAX_LIMIT + ", was '" + value + "'");
+        return limit;
     }
 
     private static List<Map<String, Object>> rows(List<LedgerRow> rows, List<LedgerDimension> dimensions) {
         return rows.stream().map(row -> toJson(row, dimensions)).toList();
-    }
-
-    private static LocalDate day(String parameter, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 
     private static List<LedgerDimension> dimensions(String groupBy) {

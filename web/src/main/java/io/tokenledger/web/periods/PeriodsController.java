@@ -6,11 +6,9 @@ import io.tokenledger.reporting.ledger.TenantScope;
 import io.tokenledger.reporting.periods.BillingPeriods;
 import io.tokenledger.reporting.periods.PeriodStatus;
 import io.tokenledger.web.Amounts;
-import io.tokenledger.web.api.ApiProblem;
 import io.tokenledger.web.security.ViewerScopes;
 import java.security.Principal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +44,17 @@ class PeriodsController {
     }
 
     @PostMapping("/{period}/close")
-    Map<String, Object> close(@PathVariable String period, Principal principal) {
-        return periodJson(periods.close(period(period), principal.getName()));
+    Map<String, Object> close(@PathVariable YearMonth period, Principal principal) {
+        return periodJson(periods.close(period, principal.getName()));
     }
 
     @GetMapping("/{period}/adjustments")
-    List<Map<String, Object>> adjustments(@PathVariable String period, @RequestParam(required = false) String tenant) {
+    List<Map<String, Object>> adjustments(
+            @PathVariable YearMonth period, @RequestParam(required = false) String tenant) {
         TenantScope scope = scopes.narrowedTo(tenant);
-        return ledgers.adjustmentsBookedIn(period(period), scope).stream()
+        return ledgers.adjustmentsBookedIn(period, scope).stream()
                 .map(PeriodsController::adjustmentJson)
                 .toList();
-    }
-
-    private static YearMonth period(String value) {
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("period must be a month as YYYY-MM, e.g. 2026-10, was '" + value + "'");
-        }
     }
 
     private static Map<String, Object> periodJson(PeriodStatus status) {

@@ -52,8 +52,8 @@ class FxRatesController {
      * by cards in a currency that has no rate for it, which is therefore unpriced, with the reason.
      */
     @GetMapping("/missing")
-    Map<String, Object> missing(@RequestParam(required = false) String period) {
-        YearMonth month = period == null || period.isBlank() ? calendar.currentPeriod() : period(period);
+    Map<String, Object> missing(@RequestParam(required = false) YearMonth period) {
+        YearMonth month = period == null ? calendar.currentPeriod() : period;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("period", month.toString());
         json.put("reportingCurrency", fx.reportingCurrency());
@@ -81,10 +81,9 @@ class FxRatesController {
     }
 
     @GetMapping
-    List<Map<String, Object>> all(@RequestParam(required = false) String period) {
-        YearMonth only = period == null || period.isBlank() ? null : period(period);
+    List<Map<String, Object>> all(@RequestParam(required = false) YearMonth period) {
         return fx.all().stream()
-                .filter(rate -> only == null || rate.period().equals(only))
+                .filter(rate -> period == null || rate.period().equals(period))
                 .map(FxRatesController::json)
                 .toList();
     }

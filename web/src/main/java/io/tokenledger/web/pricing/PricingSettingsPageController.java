@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.fx.FxRate;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.pricing.provisioned.AllocationRule;
 import io.tokenledger.pricing.provisioned.Billing;
@@ -17,21 +18,23 @@ import io.tokenledger.reporting.periods.BillingPeriods;
 import io.tokenledger.reporting.provisioned.ProvisionedCapacity;
 import io.tokenledger.reporting.statement.RateCardVersionsUsed;
 import io.tokenledger.web.Amounts;
+import io.tokenledger.web.pages.FormErrors;
 import io.tokenledger.web.pages.MoneyFormat;
 import io.tokenledger.web.pages.PageContext;
 import io.tokenledger.web.security.ViewerScopes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -126,41 +129,80 @@ class PricingSettingsPageController {
         return "pricing-settings";
     }
 
+    /** The commitment form; {@link ProvisionedCapacity#publish} checks the version. */
+    record CommitmentForm(
+            String deployment,
+            LocalDate effectiveFrom,
+            Billing billing,
+            BigDecimal amount,
+            String currency,
+            AllocationRule allocation,
+            String ownerTenant,
+            IdleAssignee idleTo,
+            Long capacityTokensPerHour,
+            String reason) {
+
+        CommitmentForm {
+            reason = reason == null ? null : reason.strip();
+        }
+
+        NewCommitment commitment() {
+            return new NewCommitment(
+                    deployment,
+                    effectiveFrom,
+                    billing,
+                    amount,
+                    currency,
+                    allocation,
+                    ownerTenant,
+                    idleTo,
+                    capacityTokensPerHour,
+                    reason);
+        }
+    }
+
+    /** The chargeback-model form; {@link ChargebackModels#publish} checks the version. */
+    record ChargebackModelForm(
+            ChargebackModel.Scope scope,
+            String subject,
+            YearMonth effectiveFrom,
+            ChargebackKind kind,
+            BigDecimal percent,
+            String reason) {
+
+        ChargebackModelForm {
+            reason = reason == null ? null : reason.strip();
+        }
+
+        NewChargebackModel model() {
+            return new NewChargebackModel(scope, subject, effectiveFrom, kind, percent, reason);
+        }
+    }
+
+    /** The FX rate form; {@link FxRates#set} checks the currency and the rate. */
+    record FxRateForm(
+            @NotNull(message = "period is required") YearMonth period,
+            String currency,
+            BigDecimal rate,
+            String source) {
+
+        FxRateForm {
+            source = source == null ? null : source.strip();
+        }
+    }
+
     @PostMapping("/pricing-settings/provisioned")
-    String commitment(
-            @RequestParam String deployment,
-            @RequestParam String effectiveFrom,
-            @RequestParam String billing,
-            @RequestParam(required = false) String amount,
-            @RequestParam String currency,
-            @RequestParam String allocation,
-            @RequestParam(required = false) String ownerTenant,
-            @RequestParam String idleTo,
-            @RequestParam(required = false) String capacityTokensPerHour,
-            @RequestParam(required = false) String reason,
-            Principal principal,
-            RedirectAttributes redirect) {
+    String commitment(CommitmentForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return PAGE;
+        }
         try {
-            Commitment published = capacity.publish(
-                    new NewCommitment(
-                            deployment,
-                            LocalDate.parse(effectiveFrom),
-                            Billing.valueOf(billing),
-                            amount == null || amount.isBlank() ? null : decimal("amount", amount),
-                            currency,
-                            AllocationRule.valueOf(allocation),
-                            ownerTenant,
-                            IdleAssignee.valueOf(idleTo),
-                            capacityTokensPerHour == null || capacityTokensPerHour.isBlank()
-                                    ? null
-                                    : Long.valueOf(capacityTokensPerHour.trim()),
-                            blankToNull(reason)),
-                    principal.getName());
+            Commitment published = capacity.publish(form.commitment(), principal.getName());
             redirect.addFlashAttribute(
                     "notice",
                     "Published commitment version " + published.id() + " for " + published.deployment() + " from "
                             + published.effectiveFrom() + ".");
-        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;
@@ -168,54 +210,39 @@ class PricingSettingsPageController {
 
     @PostMapping("/pricing-settings/chargeback-models")
     String chargebackModel(
-            @RequestParam String scope,
-            @RequestParam String subject,
-            @RequestParam String effectiveFrom,
-            @RequestParam String kind,
-            @RequestParam(required = false) String percent,
-            @RequestParam(required = false) String reason,
-            Principal principal,
-            RedirectAttributes redirect) {
+            ChargebackModelForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return PAGE;
+        }
         try {
-            ChargebackModel published = models.publish(
-                    new NewChargebackModel(
-                            ChargebackModel.Scope.valueOf(scope),
-                            subject,
-                            YearMonth.parse(effectiveFrom.trim()),
-                            ChargebackKind.valueOf(kind),
-                            percent == null || percent.isBlank() ? null : decimal("percent", percent),
-                            blankToNull(reason)),
-                    principal.getName());
+            ChargebackModel published = models.publish(form.model(), principal.getName());
             redirect.addFlashAttribute(
                     "notice",
                     "Published chargeback model " + published.describe() + " for " + published.subject() + " from "
                             + published.effectiveFrom() + ".");
-        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;
     }
 
     @PostMapping("/pricing-settings/fx-rates")
-    String fxRate(
-            @RequestParam String period,
-            @RequestParam String currency,
-            @RequestParam String rate,
-            @RequestParam(required = false) String source,
-            Principal principal,
-            RedirectAttributes redirect) {
+    String fxRate(@Valid FxRateForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return PAGE;
+        }
+        if (periods.isClosed(form.period())) {
+            redirect.addFlashAttribute(
+                    "error", "Billing period " + form.period() + " is closed; its FX rates are final.");
+            return PAGE;
+        }
         try {
-            YearMonth month = YearMonth.parse(period.trim());
-            if (periods.isClosed(month)) {
-                redirect.addFlashAttribute("error", "Billing period " + month + " is closed; its FX rates are final.");
-                return PAGE;
-            }
-            var saved = fx.set(month, currency, decimal("rate", rate), principal.getName(), blankToNull(source));
+            FxRate saved = fx.set(form.period(), form.currency(), form.rate(), principal.getName(), form.source());
             redirect.addFlashAttribute(
                     "notice",
                     "1 " + saved.currency() + " = " + Amounts.exact(saved.rate()) + " " + saved.reportingCurrency()
                             + " for " + saved.period() + "; its usage in " + saved.currency() + " was converted.");
-        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return PAGE;
@@ -258,17 +285,5 @@ class PricingSettingsPageController {
 
     private static String who(String user, java.time.Instant at) {
         return user + ", " + at.toString().substring(0, 16).replace('T', ' ') + " UTC";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a decimal number, was '" + value + "'");
-        }
     }
 }

@@ -73,8 +73,8 @@ class ProvisionedController {
     /** Lines of the caller's tenants only; {@code tenant} narrows them to one. */
     @GetMapping("/allocations")
     Map<String, Object> allocations(
-            @RequestParam(required = false) String period, @RequestParam(required = false) String tenant) {
-        YearMonth month = period == null || period.isBlank() ? calendar.currentPeriod() : period(period);
+            @RequestParam(required = false) YearMonth period, @RequestParam(required = false) String tenant) {
+        YearMonth month = period == null ? calendar.currentPeriod() : period;
         // the caller's tenants, or the one asked for (403 outside them)
         TenantScope scope = scopes.narrowedTo(tenant);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -157,14 +157,6 @@ class ProvisionedController {
 
     private static String parameter(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static YearMonth period(String value) {
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("period must be a month as YYYY-MM, e.g. 2026-10, was '" + value + "'");
-        }
     }
 
     /** Amounts as JSON strings (or numbers, read as written) so that no binary float touches them. */

@@ -13,7 +13,6 @@ import io.tokenledger.web.api.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,31 +47,28 @@ class RateCardImportsController {
 
     @PostMapping("/import")
     ResponseEntity<Map<String, Object>> importFile(
-            @RequestParam String format,
-            @RequestParam(required = false) String effectiveFrom,
+            @RequestParam ImportFormat format,
+            @RequestParam(required = false) LocalDate effectiveFrom,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestBody(required = false) byte[] body,
             Principal principal) {
-        ImportFormat importFormat = ImportFormat.fromParameter(format)
-                .orElseThrow(
-                        () -> ApiProblem.badRequest("format must be csv, aihub or azure-retail, was '" + format + "'"));
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("The body is empty; send the file to import as the request body.");
         }
         return run(
-                importFormat,
+                format,
                 new String(body, StandardCharsets.UTF_8),
-                new ImportDefaults(day(effectiveFrom), rateCards.reportingCurrency()),
+                new ImportDefaults(effectiveFrom, rateCards.reportingCurrency()),
                 dryRun,
                 principal);
     }
 
     @PostMapping("/catalogue")
     ResponseEntity<Map<String, Object>> loadCatalogue(
-            @RequestParam(required = false) String effectiveFrom,
+            @RequestParam(required = false) LocalDate effectiveFrom,
             @RequestParam(defaultValue = "true") boolean dryRun,
             Principal principal) {
-        LocalDate from = effectiveFrom == null ? calendar.currentPeriod().atDay(1) : day(effectiveFrom);
+        LocalDate from = effectiveFrom == null ? calendar.currentPeriod().atDay(1) : effectiveFrom;
         return run(
                 ImportFormat.CSV,
                 imports.catalogue(),
@@ -126,16 +122,5 @@ class RateCardImportsController {
         }
         json.put("notes", line.notes());
         return json;
-    }
-
-    private static LocalDate day(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("effectiveFrom must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 }

@@ -13,13 +13,16 @@ import io.tokenledger.pricing.imports.ImportFormat;
 import io.tokenledger.pricing.imports.ImportPreview;
 import io.tokenledger.pricing.imports.RateCardImports;
 import io.tokenledger.reporting.statement.RateCardVersionsUsed;
+import io.tokenledger.web.pages.FormErrors;
 import io.tokenledger.web.security.ViewerScopes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,9 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -103,44 +106,74 @@ class RateCardsPageController {
         return "rate-cards";
     }
 
-    @PostMapping("/rate-cards")
-    String publish(
-            @RequestParam String kind,
-            @RequestParam String pattern,
-            @RequestParam String effectiveFrom,
-            @RequestParam String promptPer1M,
-            @RequestParam String cachedPromptPer1M,
-            @RequestParam String completionPer1M,
-            @RequestParam(required = false) String reasoningPer1M,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String currency,
-            Principal principal,
-            RedirectAttributes redirect) {
-        try {
-            BigDecimal completion = decimal("completionPer1M", completionPer1M);
-            NewRateCard card = new NewRateCard(
-                    MatchKind.valueOf(kind),
-                    pattern.trim(),
-                    currency == null || currency.isBlank()
-                            ? rateCards.reportingCurrency()
-                            : currency.trim().toUpperCase(Locale.ROOT),
-                    LocalDate.parse(effectiveFrom),
+    /** The publish form: prices per 1M tokens as typed; reasoning at the completion price unless given. */
+    record RateCardForm(
+            @NotNull(message = "kind is required") MatchKind kind,
+            @NotBlank(message = "pattern is required") String pattern,
+            LocalDate effectiveFrom,
+            @NotNull(message = "promptPer1M is required") BigDecimal promptPer1M,
+
+            @NotNull(message = "cachedPromptPer1M is required")
+            BigDecimal cachedPromptPer1M,
+
+            @NotNull(message = "completionPer1M is required")
+            BigDecimal completionPer1M,
+
+            BigDecimal reasoningPer1M,
+            String reason,
+            String currency) {
+
+        /** The card to publish, in {@code reportingCurrency} unless the form names another. */
+        NewRateCard card(String reportingCurrency) {
+            return new NewRateCard(
+                    kind,
+                    pattern.strip(),
+                    currency == null ? reportingCurrency : currency.strip().toUpperCase(Locale.ROOT),
+                    effectiveFrom,
                     new Prices(
-                            decimal("promptPer1M", promptPer1M),
-                            decimal("cachedPromptPer1M", cachedPromptPer1M),
-                            completion,
-                            reasoningPer1M == null || reasoningPer1M.isBlank()
-                                    ? completion
-                                    : decimal("reasoningPer1M", reasoningPer1M)),
-                    (LongContextTier) null,
-                    reason == null || reason.isBlank() ? null : reason.trim());
-            RateCard published = rateCards.publish(card, principal.getName());
+                            promptPer1M,
+                            cachedPromptPer1M,
+                            completionPer1M,
+                            reasoningPer1M == null ? completionPer1M : reasoningPer1M),
+                    null,
+                    reason == null ? null : reason.strip());
+        }
+    }
+
+    /**
+     * The import form: a file, or the {@code content} of a previewed one sent back with {@code confirm}; the format
+     * {@code catalogue} imports the starter catalogue instead.
+     */
+    record ImportForm(
+            @NotBlank(message = "format is required") String format,
+            LocalDate effectiveFrom,
+            MultipartFile file,
+            String content,
+            Boolean confirm) {
+
+        boolean catalogue() {
+            return "catalogue".equals(format);
+        }
+
+        /** True when a previewed import is sent back to be published. */
+        boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+    }
+
+    @PostMapping("/rate-cards")
+    String publish(@Valid RateCardForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return "redirect:/rate-cards";
+        }
+        try {
+            RateCard published = rateCards.publish(form.card(rateCards.reportingCurrency()), principal.getName());
             redirect.addFlashAttribute(
                     "notice",
                     "Published version " + published.id() + " for " + label(published.matchKind(), published.pattern())
                             + " from " + published.effectiveFrom()
                             + "; stored usage of its interval was re-priced.");
-        } catch (RejectedException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/rate-cards";
@@ -148,38 +181,29 @@ class RateCardsPageController {
 
     @PostMapping("/rate-cards/import")
     String importFile(
-            @RequestParam String format,
-            @RequestParam(required = false) String effectiveFrom,
-            @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String content,
-            @RequestParam(defaultValue = "false") boolean confirm,
-            Principal principal,
-            Model model,
-            RedirectAttributes redirect)
+            @Valid ImportForm form, BindingResult errors, Principal principal, Model model, RedirectAttributes redirect)
             throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : content;
-        boolean catalogue = "catalogue".equals(format);
-        if (catalogue) {
-            text = imports.catalogue();
+        if (FormErrors.flashed(errors, redirect)) {
+            return "redirect:/rate-cards";
         }
+        MultipartFile file = form.file();
+        String text = form.catalogue()
+                ? imports.catalogue()
+                : file != null && !file.isEmpty()
+                        ? new String(file.getBytes(), StandardCharsets.UTF_8)
+                        : form.content();
         if (text == null || text.isBlank()) {
             redirect.addFlashAttribute("error", "Choose a file to import.");
             return "redirect:/rate-cards";
         }
-        ImportFormat importFormat = catalogue
+        ImportFormat importFormat = form.catalogue()
                 ? ImportFormat.CSV
-                : ImportFormat.fromParameter(format).orElseThrow();
-        LocalDate from;
-        try {
-            from = effectiveFrom == null || effectiveFrom.isBlank()
-                    ? (catalogue ? calendar.currentPeriod().atDay(1) : null)
-                    : LocalDate.parse(effectiveFrom);
-        } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("error", "Effective from must be a day (YYYY-MM-DD).");
-            return "redirect:/rate-cards";
-        }
+                : ImportFormat.fromParameter(form.format()).orElseThrow();
+        LocalDate from = form.effectiveFrom() == null && form.catalogue()
+                ? calendar.currentPeriod().atDay(1)
+                : form.effectiveFrom();
         ImportDefaults defaults = new ImportDefaults(from, rateCards.reportingCurrency());
-        if (confirm) {
+        if (form.confirmed()) {
             try {
                 int published = imports.publish(importFormat, text, defaults, principal.getName())
                         .size();
@@ -196,7 +220,7 @@ class RateCardsPageController {
                 preview.cards().stream()
                         .map(line -> label(line.card().matchKind(), line.card().pattern()))
                         .toList());
-        model.addAttribute("format", format);
+        model.addAttribute("format", form.format());
         model.addAttribute("effectiveFrom", from == null ? "" : from.toString());
         model.addAttribute("content", text);
         return page(model);
@@ -235,17 +259,5 @@ class RateCardsPageController {
             case MODEL_PREFIX -> "models " + pattern + "*";
             case MODEL_REGEX -> "models /" + pattern + "/";
         };
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a decimal number such as 0.15, was '" + value + "'");
-        }
-    }
-
-    static String lower(MatchKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

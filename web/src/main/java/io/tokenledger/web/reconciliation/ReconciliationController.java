@@ -4,10 +4,8 @@ import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.reporting.reconciliation.Reconciliation;
 import io.tokenledger.reporting.reconciliation.ReconciliationReport;
 import io.tokenledger.reporting.reconciliation.ReconciliationRow;
-import io.tokenledger.web.api.ApiProblem;
 import io.tokenledger.web.security.ViewerScopes;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +34,11 @@ class ReconciliationController {
 
     @GetMapping
     Map<String, Object> reconciliation(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String tenant) {
-        LocalDate toDay = to == null || to.isBlank() ? calendar.today() : day("to", to);
-        LocalDate fromDay = from == null || from.isBlank() ? toDay.withDayOfMonth(1) : day("from", from);
+        LocalDate toDay = to == null ? calendar.today() : to;
+        LocalDate fromDay = from == null ? toDay.withDayOfMonth(1) : from;
         ReconciliationReport report = reconciliation.compare(fromDay, toDay, scopes.narrowedTo(tenant));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", report.from());
@@ -66,13 +64,5 @@ class ReconciliationController {
         json.put("differencePercent", row.differencePercent().toPlainString());
         json.put("flagged", row.flagged());
         return json;
-    }
-
-    private static LocalDate day(String parameter, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 }

@@ -107,8 +107,9 @@ class ReconciliationPageController {
         return time == null ? "never" : time.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** The day in {@code value}; a page falls back to {@code otherwise} rather than fail on a day it cannot read. */
     private static LocalDate parse(String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return otherwise;
         }
         try {

@@ -3,6 +3,7 @@ package io.tokenledger.web.reports;
 import io.tokenledger.reporting.html.Stylesheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.YearMonth;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class ReportsController {
 
     @GetMapping("/chargeback.xlsx")
     void workbook(
-            @RequestParam(required = false) String period,
+            @RequestParam(required = false) YearMonth period,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user,
@@ -38,7 +39,7 @@ class ReportsController {
     /** Styles inline: the API sends no content security policy, and the page may be saved or mailed on. */
     @GetMapping("/chargeback.html")
     ResponseEntity<String> html(
-            @RequestParam(required = false) String period,
+            @RequestParam(required = false) YearMonth period,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user) {

@@ -1,6 +1,7 @@
 package io.tokenledger.web.reports;
 
 import io.tokenledger.ingest.Tenant;
+import io.tokenledger.reporting.schedule.NewReportSchedule;
 import io.tokenledger.reporting.schedule.ReportDelivery;
 import io.tokenledger.reporting.schedule.ReportRun;
 import io.tokenledger.reporting.schedule.ReportSchedule;
@@ -12,6 +13,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
@@ -53,12 +55,31 @@ final class ReportsPage {
             String nextRetry,
             String error) {}
 
-    /** The schedule form as submitted, shown again with the error when it was refused. */
+    /**
+     * The schedule form as submitted, shown again with the error when it was refused. A field left out is what the
+     * form offers by default: every tenant, a workbook, the previous period; the service names the default zone.
+     */
     record ScheduleForm(
             String name, String cron, String zone, String recipients, String scope, String format, String period) {
 
+        ScheduleForm {
+            scope = Objects.requireNonNullElse(scope, "all");
+            format = Objects.requireNonNullElse(format, "xlsx");
+            period = Objects.requireNonNullElse(period, "previous");
+        }
+
         static ScheduleForm blank(String zone) {
             return new ScheduleForm("", "0 0 7 1 * *", zone, "", "all", "xlsx", "previous");
+        }
+
+        /** The schedule to create; recipients are separated by commas, semicolons or spaces. */
+        NewReportSchedule schedule() {
+            List<String> addresses = recipients == null
+                    ? List.of()
+                    : Arrays.stream(recipients.split("[,;\\s]+"))
+                            .filter(address -> !address.isBlank())
+                            .toList();
+            return new NewReportSchedule(name, cron, zone, addresses, scope, format, period);
         }
     }
 

@@ -7,7 +7,6 @@ import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.reporting.html.HtmlStatements;
 import io.tokenledger.reporting.html.Stylesheet;
-import io.tokenledger.reporting.schedule.NewReportSchedule;
 import io.tokenledger.reporting.schedule.ReportSchedules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -98,7 +96,7 @@ class ReportsPageController {
 
     @GetMapping("/reports/chargeback.xlsx")
     void workbook(
-            @RequestParam(required = false) String period,
+            @RequestParam(required = false) YearMonth period,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user,
@@ -110,7 +108,7 @@ class ReportsPageController {
     /** The page's content security policy forbids inline styles, so the statement links its stylesheet. */
     @GetMapping("/reports/chargeback.html")
     ResponseEntity<String> html(
-            @RequestParam(required = false) String period,
+            @RequestParam(required = false) YearMonth period,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String costCenter,
             Authentication user,
@@ -130,28 +128,14 @@ class ReportsPageController {
     }
 
     @PostMapping("/reports/schedules")
-    String create(
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String cron,
-            @RequestParam(defaultValue = "") String zone,
-            @RequestParam(defaultValue = "") String recipients,
-            @RequestParam(defaultValue = "all") String scope,
-            @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(defaultValue = "previous") String period,
-            Authentication user,
-            RedirectAttributes redirect) {
+    String create(ReportsPage.ScheduleForm form, Authentication user, RedirectAttributes redirect) {
         requireAdmin(user);
-        List<String> addresses = Arrays.stream(recipients.split("[,;\\s]+"))
-                .filter(address -> !address.isBlank())
-                .toList();
         try {
-            var created = schedules.create(
-                    new NewReportSchedule(name, cron, zone, addresses, scope, format, period), user.getName());
+            var created = schedules.create(form.schedule(), user.getName());
             redirect.addFlashAttribute("message", "Schedule \"" + created.name() + "\" created.");
         } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute(
-                    "form", new ReportsPage.ScheduleForm(name, cron, zone, recipients, scope, format, period));
+            redirect.addFlashAttribute("form", form);
         }
         return "redirect:/reports#schedules";
     }
@@ -177,8 +161,9 @@ class ReportsPageController {
         return "redirect:/reports#schedules";
     }
 
+    /** The period picked, the previous one when none or one the page cannot read; never one after the current. */
     private static YearMonth selectedPeriod(String period, YearMonth current) {
-        if (period == null || period.isBlank()) {
+        if (period == null) {
             return current.minusMonths(1);
         }
         try {

@@ -1,9 +1,14 @@
 package io.tokenledger.web.tenants;
 
+import io.tokenledger.db.RejectedException;
+import io.tokenledger.reporting.budgets.Budget;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
+import io.tokenledger.web.pages.FormErrors;
 import java.security.Principal;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The budget forms: a tenant's on its page ({@code POST /tenants/{key}/budget}, {@code …/budget/delete}) and a cost
  * center's on the alerts page ({@code POST /alerts/cost-center-budgets}, {@code …/delete}); each goes back to the
- * page it came from with a notice or the reason it was refused.
+ * page it came from with a notice or what was wrong.
  */
 @Controller
 class BudgetsPageController {
@@ -26,21 +31,11 @@ class BudgetsPageController {
     @PostMapping("/tenants/{key}/budget")
     String setTenantBudget(
             @PathVariable String key,
-            @RequestParam(required = false) String monthly,
-            @RequestParam(required = false) String steps,
-            @RequestParam(required = false) String daily,
+            BudgetForm form,
+            BindingResult errors,
             Principal principal,
             RedirectAttributes redirect) {
-        BudgetForm.save(
-                budgets,
-                BudgetScope.TENANT,
-                key,
-                monthly,
-                steps,
-                daily,
-                principal.getName(),
-                redirect,
-                "Budget saved.");
+        save(BudgetScope.TENANT, key, form, errors, principal, redirect, saved -> "Budget saved.");
         return TenantPageController.redirectTo(key);
     }
 
@@ -53,22 +48,19 @@ class BudgetsPageController {
 
     @PostMapping("/alerts/cost-center-budgets")
     String setCostCenterBudget(
-            @RequestParam String costCenter,
-            @RequestParam(required = false) String monthly,
-            @RequestParam(required = false) String steps,
-            @RequestParam(required = false) String daily,
+            @RequestParam(required = false) String costCenter,
+            BudgetForm form,
+            BindingResult errors,
             Principal principal,
             RedirectAttributes redirect) {
-        BudgetForm.save(
-                budgets,
+        save(
                 BudgetScope.COST_CENTER,
                 costCenter,
-                monthly,
-                steps,
-                daily,
-                principal.getName(),
+                form,
+                errors,
+                principal,
                 redirect,
-                "Budget of cost center " + costCenter.strip() + " saved.");
+                saved -> "Budget of cost center " + saved.subject() + " saved.");
         return "redirect:/alerts#budgets";
     }
 
@@ -77,5 +69,25 @@ class BudgetsPageController {
         budgets.remove(BudgetScope.COST_CENTER, costCenter);
         redirect.addFlashAttribute("notice", "Budget of cost center " + costCenter + " removed.");
         return "redirect:/alerts#budgets";
+    }
+
+    /** Saves the form's budget and tells the page how it went: the notice, or why it was refused. */
+    private void save(
+            BudgetScope scope,
+            String subject,
+            BudgetForm form,
+            BindingResult errors,
+            Principal principal,
+            RedirectAttributes redirect,
+            Function<Budget, String> notice) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return;
+        }
+        try {
+            Budget saved = budgets.set(scope, subject, form.budget(), principal.getName());
+            redirect.addFlashAttribute("notice", notice.apply(saved));
+        } catch (RejectedException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
     }
 }

@@ -42,8 +42,8 @@ class TenantEventsController {
     @GetMapping("/api/v1/tenants/{key}/usage-events")
     Map<String, Object> usageEvents(
             @PathVariable String key,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String deployment,
             @RequestParam(required = false) String model,
             @RequestParam(required = false) String user,
@@ -54,11 +54,10 @@ class TenantEventsController {
             throw ApiProblem.badRequest("limit must be between 1 and " + StoredEvents.MAX_PAGE + ", was " + limit);
         }
         Optional<EventCursor> cursor = EventCursor.parse(after);
-        if (after != null && !after.isBlank() && cursor.isEmpty()) {
+        if (after != null && cursor.isEmpty()) {
             throw ApiProblem.badRequest("after must be the 'next' of a previous page, was '" + after + "'");
         }
-        EventFilter filter =
-                EventFilter.ofDays(key, day("from", from), day("to", to), calendar.today(), deployment, model, user);
+        EventFilter filter = EventFilter.ofDays(key, from, to, calendar.today(), deployment, model, user);
         EventPage page = events.page(filter, cursor, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", key);
@@ -88,17 +87,5 @@ class TenantEventsController {
         json.put("cost", event.cost() == null ? null : Amounts.exact(event.cost()));
         json.put("statusCode", event.statusCode());
         return json;
-    }
-
-    /** The day in {@code value}, null when it is blank. */
-    private static LocalDate day(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiProblem.badRequest(parameter + " must be a day as YYYY-MM-DD, was '" + value + "'");
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.tokenledger.pricing.RateCards;
 import io.tokenledger.web.pages.MoneyFormat;
 import io.tokenledger.web.pages.PageContext;
 import io.tokenledger.web.security.ViewerScopes;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -63,8 +64,8 @@ class TenantEventsPageController {
     @GetMapping("/tenants/{key}/events")
     String page(
             @PathVariable String key,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String deployment,
             @RequestParam(required = false) String model,
             @RequestParam(required = false) String user,
@@ -72,7 +73,7 @@ class TenantEventsPageController {
             Model page) {
         scopes.require(key);
         String currency = rateCards.reportingCurrency();
-        EventFilter filter = EventFilterParams.parse(key, from, to, calendar.today(), deployment, model, user);
+        EventFilter filter = PageEventFilters.ofDays(key, from, to, calendar.today(), deployment, model, user);
         Optional<EventCursor> cursor = EventCursor.parse(after);
         EventPage result = events.page(filter, cursor, PAGE);
         PageContext.add(page, calendar, currency);

@@ -35,7 +35,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -157,15 +156,13 @@ class TenantPageController {
         return "tenant";
     }
 
+    /** The details form of a tenant's page (the key is the page's); {@link Tenants#save} checks them. */
+    record DetailsForm(String name, String costCenter, String ownerEmail) {}
+
     @PostMapping("/tenants/{key}")
-    String save(
-            @PathVariable String key,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String costCenter,
-            @RequestParam(required = false) String ownerEmail,
-            RedirectAttributes redirect) {
+    String save(@PathVariable String key, DetailsForm form, RedirectAttributes redirect) {
         try {
-            tenants.save(new Tenant(key, name, costCenter, ownerEmail));
+            tenants.save(new Tenant(key, form.name(), form.costCenter(), form.ownerEmail()));
             redirect.addFlashAttribute("notice", "Saved.");
         } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());

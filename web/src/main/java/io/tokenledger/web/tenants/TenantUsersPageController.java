@@ -5,6 +5,7 @@ import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.RateCards;
 import io.tokenledger.web.pages.PageContext;
 import io.tokenledger.web.security.ViewerScopes;
+import java.time.LocalDate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +32,12 @@ class TenantUsersPageController {
     @GetMapping("/tenants/{key}/users")
     String page(
             @PathVariable String key,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             Model model) {
         scopes.require(key);
         String currency = rateCards.reportingCurrency();
-        EventFilter filter = EventFilterParams.parse(key, from, to, calendar.today(), null, null, null);
+        EventFilter filter = PageEventFilters.ofDays(key, from, to, calendar.today(), null, null, null);
         PageContext.add(model, calendar, currency);
         model.addAttribute("tenantKey", key);
         model.addAttribute("filter", filter);

@@ -13,10 +13,13 @@ import io.tokenledger.reporting.budgets.Budget;
 import io.tokenledger.reporting.budgets.BudgetScope;
 import io.tokenledger.reporting.budgets.Budgets;
 import io.tokenledger.reporting.budgets.RunRate;
+import io.tokenledger.web.pages.FormErrors;
 import io.tokenledger.web.pages.MoneyFormat;
 import io.tokenledger.web.pages.PageContext;
 import io.tokenledger.web.security.Viewer;
 import io.tokenledger.web.security.ViewerScopes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -26,10 +29,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -134,15 +137,38 @@ class TenantsPageController {
         return "tenants";
     }
 
+    /** The tenant form; {@link Tenants#save} checks the details. */
+    record TenantForm(
+            @NotBlank(message = "key is required") String key, String name, String costCenter, String ownerEmail) {
+
+        Tenant tenant() {
+            return new Tenant(key, name, costCenter, ownerEmail);
+        }
+    }
+
+    /** The mapping-rule form; {@code attribute} names the attribute when {@code field} is {@code attributes}. */
+    record RuleForm(
+            @NotBlank(message = "field is required") String field,
+            String attribute,
+            @NotBlank(message = "match is required") String match,
+            @NotBlank(message = "pattern is required") String pattern,
+            @NotBlank(message = "tenant is required") String tenant,
+            Integer priority) {
+
+        NewTenantMappingRule rule() {
+            String ruleField =
+                    "attributes".equals(field) ? "attributes." + (attribute == null ? "" : attribute.strip()) : field;
+            return new NewTenantMappingRule(ruleField, match, pattern, tenant, priority);
+        }
+    }
+
     @PostMapping("/tenants")
-    String save(
-            @RequestParam String key,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String costCenter,
-            @RequestParam(required = false) String ownerEmail,
-            RedirectAttributes redirect) {
+    String save(@Valid TenantForm form, BindingResult errors, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return "redirect:/tenants";
+        }
         try {
-            Tenants.Saved saved = tenants.save(new Tenant(key, name, costCenter, ownerEmail));
+            Tenants.Saved saved = tenants.save(form.tenant());
             redirect.addFlashAttribute(
                     "notice",
                     (saved.created() ? "Created tenant " : "Saved tenant ")
@@ -154,20 +180,12 @@ class TenantsPageController {
     }
 
     @PostMapping("/tenants/mappings")
-    String addRule(
-            @RequestParam String field,
-            @RequestParam(required = false) String attribute,
-            @RequestParam String match,
-            @RequestParam String pattern,
-            @RequestParam String tenant,
-            @RequestParam(required = false) Integer priority,
-            Principal principal,
-            RedirectAttributes redirect) {
-        String ruleField =
-                "attributes".equals(field) ? "attributes." + (attribute == null ? "" : attribute.strip()) : field;
+    String addRule(@Valid RuleForm form, BindingResult errors, Principal principal, RedirectAttributes redirect) {
+        if (FormErrors.flashed(errors, redirect)) {
+            return "redirect:/tenants#rules";
+        }
         try {
-            RuleChange change = rules.add(
-                    new NewTenantMappingRule(ruleField, match, pattern, tenant, priority), principal.getName());
+            RuleChange change = rules.add(form.rule(), principal.getName());
             redirect.addFlashAttribute("notice", "Added the rule " + describe(change.rule()) + moved(change));
         } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -10,6 +10,8 @@ import io.tokenledger.web.security.UserAccounts;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,51 +62,51 @@ class UsersPageController {
         return "users";
     }
 
+    /** The new-user form; {@code tenants} are keys separated by commas or spaces. {@link UserAccounts} checks it. */
+    record NewUserForm(String username, String password, String role, String tenants) {}
+
+    /** A user's role and tenants; a blank role keeps the current one, blank tenants mean none. */
+    record AccessForm(String role, String tenants) {}
+
+    /** A new password, as typed. */
+    record PasswordForm(String password) {}
+
     @PostMapping("/users")
-    String create(
-            @RequestParam(defaultValue = "") String username,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String tenants,
-            RedirectAttributes redirect) {
+    String create(NewUserForm form, RedirectAttributes redirect) {
         return change(
                 redirect,
-                "Added " + username.strip() + ".",
-                () -> users.create(username, password, role, keys(tenants)));
+                created -> "Added " + created.username() + ".",
+                () -> users.create(form.username(), form.password(), form.role(), keys(form.tenants())));
     }
 
     @PostMapping("/users/{username}/access")
-    String access(
-            @PathVariable String username,
-            @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String tenants,
-            RedirectAttributes redirect) {
-        return change(redirect, "Saved " + username + ".", () -> users.update(username, role, keys(tenants)));
+    String access(@PathVariable String username, AccessForm form, RedirectAttributes redirect) {
+        return change(
+                redirect,
+                saved -> "Saved " + username + ".",
+                () -> users.update(username, form.role(), keys(form.tenants())));
     }
 
     @PostMapping("/users/{username}/enabled")
     String enabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
         return change(
                 redirect,
-                (enabled ? "Enabled " : "Disabled ") + username + ".",
+                changed -> (enabled ? "Enabled " : "Disabled ") + username + ".",
                 () -> users.setEnabled(username, enabled));
     }
 
     @PostMapping("/users/{username}/password")
-    String password(
-            @PathVariable String username,
-            @RequestParam(defaultValue = "") String password,
-            RedirectAttributes redirect) {
-        return change(redirect, "Password of " + username + " reset.", () -> {
-            users.resetPassword(username, password);
+    String password(@PathVariable String username, PasswordForm form, RedirectAttributes redirect) {
+        return change(redirect, reset -> "Password of " + username + " reset.", () -> {
+            users.resetPassword(username, form.password());
             return null;
         });
     }
 
-    private static String change(RedirectAttributes redirect, String notice, java.util.function.Supplier<?> change) {
+    /** Makes the change and tells the page how it went: the notice about what changed, or why it was refused. */
+    private static <T> String change(RedirectAttributes redirect, Function<T, String> notice, Supplier<T> change) {
         try {
-            change.get();
-            redirect.addFlashAttribute("notice", notice);
+            redirect.addFlashAttribute("notice", notice.apply(change.get()));
         } catch (RejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -112,6 +114,9 @@ class UsersPageController {
     }
 
     private static List<String> keys(String tenants) {
+        if (tenants == null) {
+            return List.of();
+        }
         return Arrays.stream(tenants.split("[,\\s]+"))
                 .filter(key -> !key.isBlank())
                 .toList();

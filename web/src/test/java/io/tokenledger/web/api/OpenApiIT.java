@@ -47,6 +47,31 @@ class OpenApiIT {
     }
 
     @Test
+    void typedParametersAreDescribedAsTheApiWritesThem() {
+        JsonNode parameters = Api.asAdmin(port)
+                .get("/api/v1/openapi")
+                .json()
+                .path("paths")
+                .path("/api/v1/rate-cards/import")
+                .path("post")
+                .path("parameters");
+
+        JsonNode format = parameters
+                .valueStream()
+                .filter(parameter -> parameter.path("name").asString().equals("format"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(format.path("schema").path("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("csv", "aihub", "azure-retail");
+        assertThat(parameters
+                        .valueStream()
+                        .filter(parameter -> parameter.path("name").asString().equals("effectiveFrom"))
+                        .map(parameter ->
+                                parameter.path("schema").path("format").asString()))
+                .containsExactly("date");
+    }
+
+    @Test
     void openApiDescriptionNeedsSignIn() {
         assertThat(Api.anonymous(port).get("/api/v1/openapi").status()).isEqualTo(401);
     }

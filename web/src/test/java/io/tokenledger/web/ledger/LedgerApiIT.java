@@ -186,6 +186,18 @@ class LedgerApiIT {
     }
 
     @Test
+    void blankParametersMeanTheSameAsAbsentOnes() {
+        usageOfTwoTenantsOnTwoDays();
+
+        JsonNode blank = api.ledger(MARCH_10_TO_11 + "&groupBy=tenant&tenant=&limit=&after=")
+                .json();
+
+        assertThat(blank)
+                .isEqualTo(api.ledger(MARCH_10_TO_11 + "&groupBy=tenant").json());
+        assertThat(blank.path("rows")).hasSize(2);
+    }
+
+    @Test
     void dayThatIsNotIsoIs400ProblemNamingTheParameter() {
         Reply reply = api.get("/api/v1/ledger?from=10.03.2025&to=2025-03-11&groupBy=tenant");
 

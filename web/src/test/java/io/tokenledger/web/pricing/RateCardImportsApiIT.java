@@ -1,5 +1,6 @@
 package io.tokenledger.web.pricing;
 
+import static io.tokenledger.web.testing.Reply.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenledger.web.testing.Api;
@@ -49,6 +50,19 @@ class RateCardImportsApiIT {
         assertThat(imported.json().path("published").asInt()).isEqualTo(2);
         JsonNode cards = api.get("/api/v1/rate-cards").json();
         assertThat(cards).hasSize(2);
+    }
+
+    @Test
+    void anUnknownFormatOrDayIs400NamingTheParameterAndWhatItMustBe() {
+        assertProblem(
+                api.post("/api/v1/rate-cards/import?format=xlsx", "text/csv", CSV),
+                400,
+                "format must be one of csv, aihub, azure-retail, was 'xlsx'");
+        assertProblem(
+                api.post("/api/v1/rate-cards/import?format=AZURE-retail&effectiveFrom=1.11.2026", "text/csv", CSV),
+                400,
+                "effectiveFrom must be a day as YYYY-MM-DD, was '1.11.2026'");
+        assertThat(api.get("/api/v1/rate-cards").json()).isEmpty();
     }
 
     @Test

@@ -90,6 +90,21 @@ class TenantsPagesIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aBudgetWhoseAmountIsNoNumberIsRefusedOnThePageNamingTheField() {
+        api.postJson("/api/v1/tenants", "{\"key\":\"acme\",\"name\":\"Acme Corp\"}");
+
+        WebClient.Reply<String> refused = browser.submit(
+                "/tenants/acme", "/tenants/acme/budget", Map.of("monthly", "12,50", "steps", "50, 100", "daily", ""));
+
+        assertThat(refused.status()).as(refused::toString).isEqualTo(302);
+        Document tenant = page("/tenants/acme");
+        assertThat(tenant.selectFirst("p.error").text())
+                .isEqualTo("monthly must be a decimal number such as 0.15, was '12,50'");
+        assertThat(api.get("/api/v1/tenants/acme/budget", "application/json").status())
+                .isEqualTo(404);
+    }
+
     private Document page(String path) {
         WebClient.Reply<String> reply = browser.page(path);
         assertThat(reply.status()).as(reply::toString).isEqualTo(200);
