@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.db.RejectedException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public class TenantMappingRules {
     /**
      * Adds a rule and re-attributes the open periods' usage it now decides.
      *
-     * @throws TenantRejectedException when a field is invalid, the tenant does not exist or the same rule exists
+     * @throws RejectedException when a field is invalid, the tenant does not exist or the same rule exists
      */
     @Transactional
     public RuleChange add(NewTenantMappingRule rule, String createdBy) {
@@ -65,7 +66,7 @@ public class TenantMappingRules {
     /**
      * Replaces rule {@code id} and re-attributes the usage that the old or the new version matches.
      *
-     * @throws TenantRejectedException as {@link #add}, or {@code NOT_FOUND}
+     * @throws RejectedException as {@link #add}, or {@code NOT_FOUND}
      */
     @Transactional
     public RuleChange replace(long id, NewTenantMappingRule rule) {
@@ -79,7 +80,7 @@ public class TenantMappingRules {
     /**
      * Removes rule {@code id} and re-attributes the usage it matched.
      *
-     * @throws TenantRejectedException {@code NOT_FOUND}
+     * @throws RejectedException {@code NOT_FOUND}
      */
     @Transactional
     public RuleChange remove(long id) {
@@ -99,47 +100,43 @@ public class TenantMappingRules {
 
     private TenantMappingRule existing(long id) {
         return rules.find(id)
-                .orElseThrow(() -> new TenantRejectedException(
-                        TenantRejectedException.Reason.NOT_FOUND,
-                        "id",
-                        "There is no mapping rule with id " + id + "."));
+                .orElseThrow(() -> RejectedException.notFound("id", "There is no mapping rule with id " + id + "."));
     }
 
     private ValidRule validate(NewTenantMappingRule rule, long id) {
         String field = required("field", rule.field());
         if (!RuleFields.isValid(field)) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "field", "field must be one of " + RuleFields.NAMES + ", was '" + field + "'");
         }
         String match = required("match", rule.match()).toLowerCase(Locale.ROOT);
         if (!MATCHES.contains(match)) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "match", "match must be one of " + MATCHES + ", was '" + rule.match() + "'");
         }
         String pattern = rule.pattern();
         if (pattern == null || pattern.isEmpty() || pattern.length() > MAX_PATTERN_LENGTH || pattern.indexOf(0) >= 0) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "pattern", "pattern is required: 1 to " + MAX_PATTERN_LENGTH + " characters");
         }
         if (match.equals("regex") && !rules.isValidRegex(pattern)) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "pattern",
                     "pattern is not a valid regular expression (PostgreSQL syntax, e.g. ^tenant-(acme|globex)$): '"
                             + pattern + "'");
         }
         String tenant = required("tenant", rule.tenant());
         if (!tenants.exists(tenant)) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "tenant", "tenant '" + tenant + "' does not exist; create it first (POST /api/v1/tenants)");
         }
         int priority = rule.priority() == null ? NewTenantMappingRule.DEFAULT_PRIORITY : rule.priority();
         if (Math.abs(priority) > MAX_PRIORITY) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "priority", "priority must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY);
         }
         if (rules.clashes(field, match, pattern, id)) {
-            throw new TenantRejectedException(
-                    TenantRejectedException.Reason.CONFLICT,
+            throw RejectedException.conflict(
                     "pattern",
                     "a rule for " + field + " " + match + " '" + pattern + "' exists already; change or remove it");
         }
@@ -148,7 +145,7 @@ public class TenantMappingRules {
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw TenantRejectedException.invalid(field, field + " is required");
+            throw RejectedException.invalid(field, field + " is required");
         }
         return value.strip();
     }

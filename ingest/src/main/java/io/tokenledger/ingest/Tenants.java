@@ -2,6 +2,7 @@ package io.tokenledger.ingest;
 
 import static io.tokenledger.db.jooq.Tables.TENANT;
 
+import io.tokenledger.db.RejectedException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public class Tenants {
      * Creates a tenant or replaces the details of an existing one (also one that usage created). Blank optional
      * fields are stored as absent.
      *
-     * @throws TenantRejectedException naming the field that is invalid
+     * @throws RejectedException naming the field that is invalid
      */
     @Transactional
     public Saved save(Tenant tenant) {
@@ -77,7 +78,7 @@ public class Tenants {
         if (key.isEmpty()
                 || key.length() > MAX_KEY_LENGTH
                 || CONTROL.matcher(key).find()) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "key", "key is required: 1 to " + MAX_KEY_LENGTH + " characters without control characters");
         }
         Tenant cleaned = new Tenant(
@@ -95,7 +96,7 @@ public class Tenants {
         }
         String stripped = value.strip();
         if (stripped.length() > maxLength || CONTROL.matcher(stripped).find()) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     field, field + " must be at most " + maxLength + " characters without control characters");
         }
         return stripped;
@@ -104,7 +105,7 @@ public class Tenants {
     private static String email(String value) {
         String email = optional("ownerEmail", value, 320);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw TenantRejectedException.invalid(
+            throw RejectedException.invalid(
                     "ownerEmail", "ownerEmail must be an email address such as owner@example.com, was '" + email + "'");
         }
         return email;

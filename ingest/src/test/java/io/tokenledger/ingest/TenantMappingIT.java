@@ -5,6 +5,7 @@ import static io.tokenledger.ingest.UsageEventFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.db.testing.UsesTestDatabase;
 import org.jooq.DSLContext;
@@ -117,8 +118,8 @@ class TenantMappingIT {
     @Test
     void aRegexThatPostgresCannotCompileIsRejectedNamingThePattern() {
         assertThatThrownBy(() -> rule("userId", "regex", "(unclosed", "acme", 10))
-                .isInstanceOfSatisfying(TenantRejectedException.class, rejected -> {
-                    assertThat(rejected.reason()).isEqualTo(TenantRejectedException.Reason.INVALID);
+                .isInstanceOfSatisfying(RejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(RejectedException.Reason.INVALID);
                     assertThat(rejected.field()).isEqualTo("pattern");
                 });
         assertThat(rules.all()).isEmpty();
@@ -128,15 +129,15 @@ class TenantMappingIT {
     void aRuleForATenantThatDoesNotExistOrOnAnUnknownFieldIsRejected() {
         assertThatThrownBy(() -> rule("userId", "exact", "ana", "nobody", 10))
                 .isInstanceOfSatisfying(
-                        TenantRejectedException.class,
+                        RejectedException.class,
                         rejected -> assertThat(rejected.field()).isEqualTo("tenant"));
         assertThatThrownBy(() -> rule("deployment", "exact", "gpt-4o", "acme", 10))
                 .isInstanceOfSatisfying(
-                        TenantRejectedException.class,
+                        RejectedException.class,
                         rejected -> assertThat(rejected.field()).isEqualTo("field"));
         assertThatThrownBy(() -> rule("userId", "glob", "a*", "acme", 10))
                 .isInstanceOfSatisfying(
-                        TenantRejectedException.class,
+                        RejectedException.class,
                         rejected -> assertThat(rejected.field()).isEqualTo("match"));
     }
 
@@ -146,8 +147,8 @@ class TenantMappingIT {
 
         assertThatThrownBy(() -> rule("userId", "exact", "ana", "globex", 5))
                 .isInstanceOfSatisfying(
-                        TenantRejectedException.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo(TenantRejectedException.Reason.CONFLICT));
+                        RejectedException.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectedException.Reason.CONFLICT));
     }
 
     private void rule(String field, String match, String pattern, String tenant, int priority) {

@@ -1,5 +1,6 @@
 package io.tokenledger.pricing;
 
+import io.tokenledger.db.RejectedException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -33,18 +34,17 @@ public class RateCards {
      * Publishes a new immutable version. Usage already stored for its deployment and validity interval is
      * re-priced in the same transaction by the listeners of {@link RateCardPublished}.
      *
-     * @throws RateCardRejectedException when a field is invalid or the version already exists
+     * @throws RejectedException when a field is invalid or the version already exists
      */
     @Transactional
     public RateCard publish(NewRateCard card, String createdBy) {
         validate(card);
         lock.lockForRepricing(card.matchKind(), card.pattern());
         if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
-            throw new RateCardRejectedException(
+            throw RejectedException.conflict(
                     "effectiveFrom",
                     describe(card) + " already has a version effective from " + card.effectiveFrom()
-                            + "; versions are immutable, publish a new one with another effectiveFrom",
-                    true);
+                            + "; versions are immutable, publish a new one with another effectiveFrom");
         }
         RateCard published = repository.insert(card, createdBy);
         events.publishEvent(new RateCardPublished(
@@ -90,40 +90,39 @@ public class RateCards {
     /**
      * Checks a card as {@link #publish} would, without publishing it.
      *
-     * @throws RateCardRejectedException naming the field that is wrong, or {@code effectiveFrom} when the version
+     * @throws RejectedException naming the field that is wrong, or {@code effectiveFrom} when the version
      *     exists already
      */
     @Transactional(readOnly = true)
     public void check(NewRateCard card) {
         validate(card);
         if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
-            throw new RateCardRejectedException(
-                    "effectiveFrom",
-                    describe(card) + " already has a version effective from " + card.effectiveFrom(),
-                    true);
+            throw RejectedException.conflict(
+                    "effectiveFrom", describe(card) + " already has a version effective from " + card.effectiveFrom());
         }
     }
 
     private void validate(NewRateCard card) {
         String field = card.matchKind() == MatchKind.DEPLOYMENT ? "deployment" : "model";
         if (card.pattern() == null || card.pattern().isBlank()) {
-            throw invalid(field, field + " is required");
+            throw RejectedException.invalid(field, field + " is required");
         }
         if (card.pattern().length() > MAX_DEPLOYMENT_LENGTH) {
-            throw invalid(field, field + " must be at most " + MAX_DEPLOYMENT_LENGTH + " characters");
+            throw RejectedException.invalid(field, field + " must be at most " + MAX_DEPLOYMENT_LENGTH + " characters");
         }
         if (card.matchKind() == MatchKind.MODEL_REGEX) {
             try {
                 java.util.regex.Pattern.compile(card.pattern());
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw invalid(field, field + " is not a valid regular expression: " + e.getDescription());
+                throw RejectedException.invalid(
+                        field, field + " is not a valid regular expression: " + e.getDescription());
             }
         }
         if (card.effectiveFrom() == null) {
-            throw invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
+            throw RejectedException.invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
         }
         if (card.currency() == null || !isIsoCurrency(card.currency())) {
-            throw invalid(
+            throw RejectedException.invalid(
                     "currency",
                     "currency must be an ISO 4217 code such as USD or EUR, was '" + card.currency() + "'; cards in"
                             + " another currency than the reporting currency " + properties.currency()
@@ -143,7 +142,7 @@ public class RateCards {
                     "longContext.reasoningPer1M", card.longContext().prices().reasoning());
         }
         if (card.reason() != null && card.reason().length() > 1000) {
-            throw invalid("reason", "reason must be at most 1000 characters");
+            throw RejectedException.invalid("reason", "reason must be at most 1000 characters");
         }
     }
 
@@ -157,11 +156,7 @@ public class RateCards {
 
     private static void requirePrice(String field, BigDecimal price) {
         if (price.signum() < 0) {
-            throw invalid(field, field + " must not be negative");
+            throw RejectedException.invalid(field, field + " must not be negative");
         }
-    }
-
-    private static RateCardRejectedException invalid(String field, String message) {
-        return new RateCardRejectedException(field, message, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenledger.pricing.fx;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.PricingProperties;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -32,26 +33,24 @@ public class FxRates {
     /**
      * Stores (or corrects) the rate of a period; callers refuse closed periods, whose rates are final.
      *
-     * @throws FxRateRejectedException naming the wrong field
+     * @throws RejectedException naming the wrong field
      */
     @Transactional
     public FxRate set(YearMonth period, String currency, BigDecimal rate, String user, String source) {
         if (period == null) {
-            throw new FxRateRejectedException("period", "period is required (YYYY-MM)", false);
+            throw RejectedException.invalid("period", "period is required (YYYY-MM)");
         }
         String code = currency(currency);
         if (code.equals(properties.currency())) {
-            throw new FxRateRejectedException(
-                    "currency",
-                    code + " is the reporting currency (tokenledger.pricing.currency); it needs no rate",
-                    false);
+            throw RejectedException.invalid(
+                    "currency", code + " is the reporting currency (tokenledger.pricing.currency); it needs no rate");
         }
         if (rate == null || rate.signum() <= 0) {
-            throw new FxRateRejectedException(
-                    "rate", "rate must be a positive number: one " + code + " in " + properties.currency(), false);
+            throw RejectedException.invalid(
+                    "rate", "rate must be a positive number: one " + code + " in " + properties.currency());
         }
         if (source != null && source.length() > 1000) {
-            throw new FxRateRejectedException("source", "source must be at most 1000 characters", false);
+            throw RejectedException.invalid("source", "source must be at most 1000 characters");
         }
         FxRate saved = repository.save(period, code, properties.currency(), rate.stripTrailingZeros(), user, source);
         events.publishEvent(new FxRateSet(saved));
@@ -77,8 +76,8 @@ public class FxRates {
             return Currency.getInstance(value == null ? "" : value.trim().toUpperCase(Locale.ROOT))
                     .getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            throw new FxRateRejectedException(
-                    "currency", "currency must be an ISO 4217 code such as EUR, was '" + value + "'", false);
+            throw RejectedException.invalid(
+                    "currency", "currency must be an ISO 4217 code such as EUR, was '" + value + "'");
         }
     }
 

@@ -1,8 +1,8 @@
 package io.tokenledger.pricing.imports;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.RateCard;
-import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.RateCards;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ public class RateCardImports {
         for (ImportPreview.Line line : read.cards()) {
             try {
                 rateCards.check(line.card());
-            } catch (RateCardRejectedException e) {
+            } catch (RejectedException e) {
                 errors.add(new ImportPreview.LineError(line.line(), e.field(), e.getMessage()));
             }
         }
@@ -50,13 +50,15 @@ public class RateCardImports {
     /**
      * Publishes every card of the file, or none.
      *
-     * @throws ImportRejectedException with the preview's errors when any line is bad
+     * @throws RejectedException with the preview's {@link ImportPreview.LineError}s when any line is bad
      */
     @Transactional
     public List<RateCard> publish(ImportFormat format, String content, ImportDefaults defaults, String user) {
         ImportPreview preview = preview(format, content, defaults);
         if (!preview.errors().isEmpty()) {
-            throw new ImportRejectedException(preview.errors());
+            throw RejectedException.invalidItems(
+                    preview.errors().size() + " line(s) of the import are wrong; nothing was imported.",
+                    preview.errors());
         }
         List<RateCard> published = new ArrayList<>();
         for (ImportPreview.Line line : preview.cards()) {

@@ -1,12 +1,12 @@
 package io.tokenledger.pricing.provisioned;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.pricing.PricingProperties;
 import io.tokenledger.pricing.RateCard;
-import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,19 +54,18 @@ public class ProvisionedCommitments {
      * Publishes a version and, unless it ends the commitment, the zero-price rate card of its deployment (which
      * re-prices the deployment's stored usage from that day, like any rate card).
      *
-     * @throws CommitmentRejectedException naming the wrong field, or {@code effectiveFrom} when the deployment already
+     * @throws RejectedException naming the wrong field, or {@code effectiveFrom} when the deployment already
      *     has a commitment version or a deployment rate card from that day
      */
     @Transactional
     public Commitment publish(NewCommitment commitment, String createdBy) {
         NewCommitment checked = validate(commitment);
         if (repository.exists(checked.deployment(), checked.effectiveFrom())) {
-            throw new CommitmentRejectedException(
+            throw RejectedException.conflict(
                     "effectiveFrom",
                     "deployment '" + checked.deployment() + "' already has a commitment version effective from "
                             + checked.effectiveFrom() + "; versions are immutable, publish one with another"
-                            + " effectiveFrom",
-                    true);
+                            + " effectiveFrom");
         }
         Long rateCardId = null;
         if (checked.billing() != Billing.ENDED) {
@@ -82,13 +81,12 @@ public class ProvisionedCommitments {
                                 "provisioned commitment: tokens are counted, the fixed cost is allocated"),
                         createdBy);
                 rateCardId = card.id();
-            } catch (RateCardRejectedException e) {
-                throw new CommitmentRejectedException(
+            } catch (RejectedException e) {
+                throw RejectedException.conflict(
                         "effectiveFrom",
                         "deployment '" + checked.deployment() + "' already has a rate card version effective from "
                                 + checked.effectiveFrom() + "; a provisioned commitment needs its own zero-price"
-                                + " version that day, choose another effectiveFrom",
-                        true);
+                                + " version that day, choose another effectiveFrom");
             }
         }
         return repository.insert(checked, rateCardId, createdBy);
@@ -142,16 +140,18 @@ public class ProvisionedCommitments {
         String deployment =
                 commitment.deployment() == null ? "" : commitment.deployment().trim();
         if (deployment.isEmpty() || deployment.length() > MAX_LENGTH) {
-            throw invalid("deployment", "deployment is required (1 to " + MAX_LENGTH + " characters)");
+            throw RejectedException.invalid(
+                    "deployment", "deployment is required (1 to " + MAX_LENGTH + " characters)");
         }
         if (commitment.effectiveFrom() == null) {
-            throw invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
+            throw RejectedException.invalid("effectiveFrom", "effectiveFrom is required (a day, YYYY-MM-DD)");
         }
         if (commitment.billing() == null) {
-            throw invalid("billing", "billing is required: hourly, monthly or ended");
+            throw RejectedException.invalid("billing", "billing is required: hourly, monthly or ended");
         }
         if (commitment.amount() == null || commitment.amount().signum() < 0) {
-            throw invalid("amount", "amount is required and must not be negative (per hour or per month)");
+            throw RejectedException.invalid(
+                    "amount", "amount is required and must not be negative (per hour or per month)");
         }
         String currency;
         try {
@@ -161,7 +161,7 @@ public class ProvisionedCommitments {
                                     : commitment.currency().trim().toUpperCase(Locale.ROOT))
                     .getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            throw invalid(
+            throw RejectedException.invalid(
                     "currency",
                     "currency must be an ISO 4217 code such as USD or EUR, was '" + commitment.currency() + "'");
         }
@@ -170,19 +170,20 @@ public class ProvisionedCommitments {
                         ? null
                         : commitment.ownerTenant().trim();
         if (owner == null && commitment.rule() == AllocationRule.OWNER) {
-            throw invalid("ownerTenant", "ownerTenant is required when allocation is owner");
+            throw RejectedException.invalid("ownerTenant", "ownerTenant is required when allocation is owner");
         }
         if (owner == null && commitment.idleTo() == IdleAssignee.OWNER) {
-            throw invalid("ownerTenant", "ownerTenant is required when idleTo is owner");
+            throw RejectedException.invalid("ownerTenant", "ownerTenant is required when idleTo is owner");
         }
         if (owner != null && owner.length() > MAX_LENGTH) {
-            throw invalid("ownerTenant", "ownerTenant must be at most " + MAX_LENGTH + " characters");
+            throw RejectedException.invalid("ownerTenant", "ownerTenant must be at most " + MAX_LENGTH + " characters");
         }
         if (commitment.capacityTokensPerHour() != null && commitment.capacityTokensPerHour() <= 0) {
-            throw invalid("capacityTokensPerHour", "capacityTokensPerHour must be positive when given");
+            throw RejectedException.invalid(
+                    "capacityTokensPerHour", "capacityTokensPerHour must be positive when given");
         }
         if (commitment.reason() != null && commitment.reason().length() > 1000) {
-            throw invalid("reason", "reason must be at most 1000 characters");
+            throw RejectedException.invalid("reason", "reason must be at most 1000 characters");
         }
         return new NewCommitment(
                 deployment,
@@ -195,9 +196,5 @@ public class ProvisionedCommitments {
                 commitment.idleTo(),
                 commitment.capacityTokensPerHour(),
                 commitment.reason());
-    }
-
-    private static CommitmentRejectedException invalid(String field, String message) {
-        return new CommitmentRejectedException(field, message, false);
     }
 }

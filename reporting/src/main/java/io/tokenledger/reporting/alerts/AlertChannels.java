@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.alerts;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenants;
 import java.net.URI;
 import java.time.Clock;
@@ -49,29 +50,27 @@ public class AlertChannels {
     public record TestResult(long deliveryId, boolean delivered, Integer status, String error) {}
 
     /**
-     * @throws ChannelRejectedException naming the invalid field
+     * @throws RejectedException naming the invalid field
      */
     @Transactional
     public Created create(NewAlertChannel channel, String createdBy) {
         String type = channel.type() == null ? "" : channel.type().strip().toLowerCase(Locale.ROOT);
         if (!type.equals("slack") && !type.equals("webhook")) {
-            throw new ChannelRejectedException(
-                    "type", "type must be slack or webhook, was '" + channel.type() + "'", false);
+            throw RejectedException.invalid("type", "type must be slack or webhook, was '" + channel.type() + "'");
         }
         URI url = urls.check(channel.url());
         String tenant = blankToNull(channel.tenant());
         String costCenter = blankToNull(channel.costCenter());
         if (tenant != null && costCenter != null) {
-            throw new ChannelRejectedException(
-                    "costCenter", "give a tenant or a cost center (or neither, for all tenants), not both", false);
+            throw RejectedException.invalid(
+                    "costCenter", "give a tenant or a cost center (or neither, for all tenants), not both");
         }
         if (tenant != null && tenants.find(tenant).isEmpty()) {
-            throw new ChannelRejectedException("tenant", "There is no tenant '" + tenant + "'.", false);
+            throw RejectedException.invalid("tenant", "There is no tenant '" + tenant + "'.");
         }
         String name = blankToNull(channel.name());
         if (name != null && name.length() > MAX_NAME_LENGTH) {
-            throw new ChannelRejectedException(
-                    "name", "name must be at most " + MAX_NAME_LENGTH + " characters", false);
+            throw RejectedException.invalid("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         ChannelScope scope = tenant != null
                 ? ChannelScope.TENANT
@@ -90,7 +89,7 @@ public class AlertChannels {
     /**
      * Removes a channel: it receives nothing from now on; its delivery log stays.
      *
-     * @throws ChannelRejectedException {@code notFound}
+     * @throws RejectedException {@code NOT_FOUND}
      */
     @Transactional
     public void remove(long id) {
@@ -116,8 +115,8 @@ public class AlertChannels {
         return new TestResult(delivery.deliveryId(), outcome.delivered(), outcome.status(), outcome.error());
     }
 
-    private static ChannelRejectedException notFound(long id) {
-        return new ChannelRejectedException("id", "There is no alert channel with id " + id + ".", true);
+    private static RejectedException notFound(long id) {
+        return RejectedException.notFound("id", "There is no alert channel with id " + id + ".");
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.alerts;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,19 +30,19 @@ class ChannelUrls {
         this.allowHttp = settings.allowHttp();
     }
 
-    /** @throws ChannelRejectedException naming {@code url} */
+    /** @throws RejectedException naming {@code url} */
     URI check(String url) {
         if (url == null || url.isBlank()) {
-            throw new ChannelRejectedException("url", "url is required", false);
+            throw RejectedException.invalid("url", "url is required");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new ChannelRejectedException("url", "url is not a valid URL: " + e.getMessage(), false);
+            throw RejectedException.invalid("url", "url is not a valid URL: " + e.getMessage());
         }
         problem(uri).ifPresent(problem -> {
-            throw new ChannelRejectedException("url", problem, false);
+            throw RejectedException.invalid("url", problem);
         });
         return uri;
     }

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.budgets;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
@@ -50,7 +51,7 @@ public class Budgets {
      * steps the spend has already reached alert at once. Alerts already fired in the period stay: a step fires once
      * per period even if the budget changes.
      *
-     * @throws BudgetRejectedException naming the invalid field, or {@code notFound} for an unknown tenant
+     * @throws RejectedException naming the invalid field, or {@code NOT_FOUND} for an unknown tenant
      */
     @Transactional
     public Budget set(BudgetScope scope, String subject, NewBudget budget, String updatedBy) {
@@ -58,10 +59,8 @@ public class Budgets {
         BigDecimal monthly = amount("monthly", budget.monthly());
         BigDecimal daily = amount("daily", budget.daily());
         if (monthly == null && daily == null) {
-            throw new BudgetRejectedException(
-                    "monthly",
-                    "give a monthly amount, a daily threshold or both, e.g. {\"monthly\":\"500.00\"}",
-                    false);
+            throw RejectedException.invalid(
+                    "monthly", "give a monthly amount, a daily threshold or both, e.g. {\"monthly\":\"500.00\"}");
         }
         List<Integer> steps = steps(budget.steps() == null ? NewBudget.DEFAULT_STEPS : budget.steps());
         Budget saved = repository.save(new Budget(scope, checkedSubject, monthly, steps, daily, null, updatedBy));
@@ -141,13 +140,13 @@ public class Budgets {
         String stripped = subject == null ? "" : subject.strip();
         if (scope == BudgetScope.TENANT) {
             if (stripped.isEmpty() || tenants.find(stripped).isEmpty()) {
-                throw new BudgetRejectedException("tenant", "There is no tenant '" + stripped + "'.", true);
+                throw RejectedException.notFound("tenant", "There is no tenant '" + stripped + "'.");
             }
             return stripped;
         }
         if (stripped.isEmpty() || stripped.length() > MAX_COST_CENTER_LENGTH) {
-            throw new BudgetRejectedException(
-                    "costCenter", "costCenter must be 1 to " + MAX_COST_CENTER_LENGTH + " characters", false);
+            throw RejectedException.invalid(
+                    "costCenter", "costCenter must be 1 to " + MAX_COST_CENTER_LENGTH + " characters");
         }
         return stripped;
     }
@@ -157,11 +156,10 @@ public class Budgets {
             return null;
         }
         if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new BudgetRejectedException(
+            throw RejectedException.invalid(
                     field,
                     field + " must be a positive amount below " + MAX_AMOUNT.toPlainString() + ", was "
-                            + amount.toPlainString(),
-                    false);
+                            + amount.toPlainString());
         }
         return amount;
     }
@@ -170,16 +168,15 @@ public class Budgets {
         TreeSet<Integer> sorted = new TreeSet<>();
         for (Integer step : steps) {
             if (step == null || step < 1 || step > MAX_STEP) {
-                throw new BudgetRejectedException(
+                throw RejectedException.invalid(
                         "steps",
-                        "steps are percentages of the monthly budget between 1 and " + MAX_STEP + ", was " + step,
-                        false);
+                        "steps are percentages of the monthly budget between 1 and " + MAX_STEP + ", was " + step);
             }
             sorted.add(step);
         }
         if (sorted.isEmpty() || sorted.size() > MAX_STEPS || sorted.size() != steps.size()) {
-            throw new BudgetRejectedException(
-                    "steps", "steps must be 1 to " + MAX_STEPS + " different percentages, e.g. [50, 80, 100]", false);
+            throw RejectedException.invalid(
+                    "steps", "steps must be 1 to " + MAX_STEPS + " different percentages, e.g. [50, 80, 100]");
         }
         return List.copyOf(sorted);
     }

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.chargeback;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.reporting.periods.BillingPeriods;
 import java.math.BigDecimal;
@@ -33,65 +34,64 @@ public class ChargebackModels {
     }
 
     /**
-     * @throws ChargebackModelRejectedException naming the wrong field; a conflict when the subject has a version from
+     * @throws RejectedException naming the wrong field; a conflict when the subject has a version from
      *     that period already or the period (or a later one) is closed
      */
     @Transactional
     public ChargebackModel publish(NewChargebackModel model, String createdBy) {
         if (model.scope() == null) {
-            throw invalid("scope", "give a tenant or a cost center");
+            throw RejectedException.invalid("scope", "give a tenant or a cost center");
         }
         String subject = model.subject() == null ? "" : model.subject().strip();
         if (subject.isEmpty() || subject.length() > MAX_LENGTH) {
-            throw invalid(
+            throw RejectedException.invalid(
                     model.scope() == ChargebackModel.Scope.TENANT ? "tenant" : "costCenter",
                     "the tenant key or cost center is required (1 to " + MAX_LENGTH + " characters)");
         }
         if (model.effectiveFrom() == null) {
-            throw invalid("effectiveFrom", "effectiveFrom is required: the first billing period, YYYY-MM");
+            throw RejectedException.invalid(
+                    "effectiveFrom", "effectiveFrom is required: the first billing period, YYYY-MM");
         }
         if (model.kind() == null) {
-            throw invalid("model", "model is required: at-cost, markup, discount or free");
+            throw RejectedException.invalid("model", "model is required: at-cost, markup, discount or free");
         }
         BigDecimal percent = model.percent() == null ? BigDecimal.ZERO : model.percent();
         switch (model.kind()) {
             case MARKUP -> {
                 if (percent.signum() <= 0) {
-                    throw invalid("percent", "a markup needs a positive percent, e.g. \"10\"");
+                    throw RejectedException.invalid("percent", "a markup needs a positive percent, e.g. \"10\"");
                 }
             }
             case DISCOUNT -> {
                 if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
-                    throw invalid("percent", "a discount needs a percent above 0 and at most 100");
+                    throw RejectedException.invalid("percent", "a discount needs a percent above 0 and at most 100");
                 }
             }
             default -> {
                 if (percent.signum() != 0) {
-                    throw invalid("percent", "percent applies only to markup and discount");
+                    throw RejectedException.invalid("percent", "percent applies only to markup and discount");
                 }
             }
         }
         if (model.reason() != null && model.reason().length() > 1000) {
-            throw invalid("reason", "reason must be at most 1000 characters");
+            throw RejectedException.invalid("reason", "reason must be at most 1000 characters");
         }
         YearMonth current = calendar.currentPeriod();
         for (YearMonth period = model.effectiveFrom(); !period.isAfter(current); period = period.plusMonths(1)) {
             if (periods.isClosed(period)) {
-                throw new ChargebackModelRejectedException(
+                throw RejectedException.conflict(
                         "effectiveFrom",
                         "billing period " + period + " is closed and its statement is final; a chargeback model must"
-                                + " start after the last closed period",
-                        true);
+                                + " start after the last closed period");
             }
         }
         NewChargebackModel checked = new NewChargebackModel(
                 model.scope(), subject, model.effectiveFrom(), model.kind(), percent, model.reason());
         if (repository.exists(checked.scope(), subject, checked.effectiveFrom())) {
-            throw new ChargebackModelRejectedException(
+            throw RejectedException.conflict(
                     "effectiveFrom",
                     subject + " already has a chargeback model from " + checked.effectiveFrom()
-                            + "; versions are immutable, publish one from a later period",
-                    true);
+                            + "; versions are immutable, publish one from a later period");
         }
         return repository.insert(checked, percent, createdBy);
     }
@@ -120,9 +120,5 @@ public class ChargebackModels {
                 .or(() -> Optional.ofNullable(costCenter == null ? null : costCenters.get(costCenter)))
                 .ifPresent(model -> result.put(tenant, model)));
         return result;
-    }
-
-    private static ChargebackModelRejectedException invalid(String field, String message) {
-        return new ChargebackModelRejectedException(field, message, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.periods;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.LedgerLocks;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.reporting.ledger.Ledgers;
@@ -45,24 +46,24 @@ public class BillingPeriods {
      * Closes a period that has ended. Waits for batches that are writing into it; batches after the close book
      * its usage as adjustments.
      *
-     * @throws PeriodRejectedException when the period has not ended yet, or is closed already
+     * @throws RejectedException INVALID when the period has not ended yet, CONFLICT when it is closed already
      */
     @Transactional
     public PeriodStatus close(YearMonth period, String closedBy) {
         YearMonth current = calendar.currentPeriod();
         if (!period.isBefore(current)) {
-            throw new PeriodRejectedException(
+            throw RejectedException.invalid(
+                    "period",
                     "Period " + period + " has not ended yet (today is " + calendar.today() + " in "
-                            + calendar.zone().getId() + "); only periods before " + current + " can be closed.",
-                    false);
+                            + calendar.zone().getId() + "); only periods before " + current + " can be closed.");
         }
         locks.lockForClosing(period);
         BillingPeriodRepository.Closed earlier = repository.find(period).orElse(null);
         if (earlier != null) {
-            throw new PeriodRejectedException(
+            throw RejectedException.conflict(
+                    "period",
                     "Period " + period + " was closed already, at " + earlier.closedAt() + " by " + earlier.closedBy()
-                            + "; a closed period is never reopened.",
-                    true);
+                            + "; a closed period is never reopened.");
         }
         BillingPeriodRepository.Closed closed = repository.insert(period, Instant.now(), closedBy);
         log.info("Billing period {} closed by {}", period, closedBy);

@@ -1,12 +1,12 @@
 package io.tokenledger.reporting.provisioned;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.Tenant;
 import io.tokenledger.ingest.Tenants;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.provisioned.CapacityAllocation;
 import io.tokenledger.pricing.provisioned.Commitment;
 import io.tokenledger.pricing.provisioned.CommitmentAllocation;
-import io.tokenledger.pricing.provisioned.CommitmentRejectedException;
 import io.tokenledger.pricing.provisioned.CommitmentSpan;
 import io.tokenledger.pricing.provisioned.NewCommitment;
 import io.tokenledger.pricing.provisioned.ProvisionedCommitments;
@@ -60,7 +60,7 @@ public class ProvisionedCapacity {
      * Publishes a commitment version; its owner tenant and the shared pool are created when they do not exist, so
      * that statements can show them.
      *
-     * @throws CommitmentRejectedException when a field is wrong, or when the version would change the allocation of
+     * @throws RejectedException when a field is wrong, or when the version would change the allocation of
      *     a closed period (its effectiveFrom lies in or before one)
      */
     @Transactional
@@ -70,11 +70,10 @@ public class ProvisionedCapacity {
             YearMonth current = calendar.currentPeriod();
             for (YearMonth period = from; !period.isAfter(current); period = period.plusMonths(1)) {
                 if (periods.isClosed(period)) {
-                    throw new CommitmentRejectedException(
+                    throw RejectedException.conflict(
                             "effectiveFrom",
                             "billing period " + period + " is closed and its allocation is final; a commitment version"
-                                    + " must start after the last closed period",
-                            true);
+                                    + " must start after the last closed period");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.tokenledger.reporting.schedule;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -61,17 +62,17 @@ public class ReportSchedules {
      * Validates and stores a schedule. Accepted also when no SMTP server is configured; its runs then fail with a
      * reason naming {@code spring.mail.host}.
      *
-     * @throws ReportScheduleRejectedException naming the wrong field
+     * @throws RejectedException naming the wrong field
      */
     @Transactional
     public ReportSchedule create(NewReportSchedule schedule, String createdBy) {
         CronSchedule cron = cron(schedule.cron());
         ZoneId zone = zone(schedule.zone());
         if (cron.next(Instant.now(), zone).isEmpty()) {
-            throw new ReportScheduleRejectedException("cron", "cron '" + schedule.cron() + "' never fires");
+            throw RejectedException.invalid("cron", "cron '" + schedule.cron() + "' never fires");
         }
         if (cron.firesTooOften(Instant.now(), zone)) {
-            throw new ReportScheduleRejectedException(
+            throw RejectedException.invalid(
                     "cron",
                     "cron '" + schedule.cron() + "' fires more than once a minute; schedule reports at most"
                             + " once a minute (e.g. '0 0 7 1 * *' for 07:00 on the 1st)");
@@ -80,20 +81,20 @@ public class ReportSchedules {
         try {
             scope = ReportScope.parse(schedule.scope());
         } catch (IllegalArgumentException e) {
-            throw new ReportScheduleRejectedException("scope", e.getMessage());
+            throw RejectedException.invalid("scope", e.getMessage());
         }
         ReportFormat format = ReportFormat.parse(schedule.format())
-                .orElseThrow(() -> new ReportScheduleRejectedException(
+                .orElseThrow(() -> RejectedException.invalid(
                         "format", "format must be 'xlsx', 'html' or 'both', was '" + schedule.format() + "'"));
         ReportPeriod period = ReportPeriod.parse(schedule.period())
-                .orElseThrow(() -> new ReportScheduleRejectedException(
+                .orElseThrow(() -> RejectedException.invalid(
                         "period", "period must be 'previous' or 'current', was '" + schedule.period() + "'"));
         List<String> recipients = recipients(schedule.recipients(), scope);
         String name = schedule.name() == null || schedule.name().isBlank()
                 ? scope.describe() + " (" + format.text() + ")"
                 : schedule.name().strip();
         if (name.length() > 200) {
-            throw new ReportScheduleRejectedException("name", "name must be at most 200 characters");
+            throw RejectedException.invalid("name", "name must be at most 200 characters");
         }
         return schedules.insert(name, cron, zone, recipients, scope, format, period, createdBy);
     }
@@ -159,7 +160,7 @@ public class ReportSchedules {
         try {
             return CronSchedule.parse(cron);
         } catch (IllegalArgumentException e) {
-            throw new ReportScheduleRejectedException("cron", e.getMessage());
+            throw RejectedException.invalid("cron", e.getMessage());
         }
     }
 
@@ -170,7 +171,7 @@ public class ReportSchedules {
         try {
             return ZoneId.of(zone.strip());
         } catch (DateTimeException e) {
-            throw new ReportScheduleRejectedException(
+            throw RejectedException.invalid(
                     "zone", "zone '" + zone + "' is not a time zone id (use e.g. UTC or Europe/Berlin)");
         }
     }
@@ -186,16 +187,16 @@ public class ReportSchedules {
                 }
                 recipients.add(parsed.toUnicodeString());
             } catch (AddressException e) {
-                throw new ReportScheduleRejectedException(
+                throw RejectedException.invalid(
                         "recipients[" + i + "]", "recipients[" + i + "]: '" + address + "' is not an email address");
             }
         }
         if (recipients.isEmpty() && scope instanceof ReportScope.Statement) {
-            throw new ReportScheduleRejectedException(
+            throw RejectedException.invalid(
                     "recipients", "recipients: give at least one email address to send the statement to");
         }
         if (recipients.size() > MAX_RECIPIENTS) {
-            throw new ReportScheduleRejectedException(
+            throw RejectedException.invalid(
                     "recipients", "recipients: at most " + MAX_RECIPIENTS + " addresses per schedule");
         }
         return new ArrayList<>(recipients);

@@ -3,6 +3,7 @@ package io.tokenledger.reporting.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ChannelUrlsTest {
         assertThat(httpsOnly.check("https://hooks.slack.com/services/T0/B0/x")).hasScheme("https");
         assertThat(httpAllowed.check("http://127.0.0.1:8080/hook")).hasScheme("http");
         assertThatThrownBy(() -> httpsOnly.check("http://127.0.0.1:8080/hook"))
-                .isInstanceOfSatisfying(ChannelRejectedException.class, rejected -> {
+                .isInstanceOfSatisfying(RejectedException.class, rejected -> {
                     assertThat(rejected.field()).isEqualTo("url");
                     assertThat(rejected.getMessage()).contains("tokenledger.alerts.allow-http=true");
                 });
@@ -30,7 +31,7 @@ class ChannelUrlsTest {
             assertThatThrownBy(() -> httpAllowed.check(url))
                     .as(url)
                     .isInstanceOfSatisfying(
-                            ChannelRejectedException.class,
+                            RejectedException.class,
                             rejected -> assertThat(rejected.field()).isEqualTo("url"));
         }
     }

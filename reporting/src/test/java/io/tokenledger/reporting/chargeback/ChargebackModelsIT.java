@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.reporting.FixedTodayTest;
 import io.tokenledger.reporting.ReportingData;
@@ -116,15 +117,15 @@ class ChargebackModelsIT extends FixedTodayTest {
         periods.close(OCTOBER, "finance");
 
         assertThatThrownBy(() -> publish(ChargebackModel.Scope.TENANT, "acme", OCTOBER, ChargebackKind.MARKUP, "10"))
-                .isInstanceOf(ChargebackModelRejectedException.class)
+                .isInstanceOf(RejectedException.class)
                 .hasMessageContaining("billing period 2026-10 is closed");
         assertThatThrownBy(
                         () -> publish(ChargebackModel.Scope.TENANT, "acme", NOVEMBER, ChargebackKind.DISCOUNT, "120"))
-                .isInstanceOf(ChargebackModelRejectedException.class)
+                .isInstanceOf(RejectedException.class)
                 .extracting("field")
                 .isEqualTo("percent");
         assertThatThrownBy(() -> publish(ChargebackModel.Scope.TENANT, "acme", NOVEMBER, ChargebackKind.FREE, "5"))
-                .isInstanceOf(ChargebackModelRejectedException.class)
+                .isInstanceOf(RejectedException.class)
                 .hasMessageContaining("percent applies only to markup and discount");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.reporting.FixedTodayTest;
 import io.tokenledger.reporting.ReportingData;
@@ -106,17 +107,17 @@ class BillingPeriodsIT extends FixedTodayTest {
         assertThat(closed.total()).isEqualByComparingTo("0.024");
 
         assertThatThrownBy(() -> periods.close(OCTOBER, "someone"))
-                .isInstanceOfSatisfying(PeriodRejectedException.class, rejected -> {
-                    assertThat(rejected.conflict()).isTrue();
+                .isInstanceOfSatisfying(RejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(RejectedException.Reason.CONFLICT);
                     assertThat(rejected.getMessage()).contains("closed already").contains("by finance");
                 });
         assertThatThrownBy(() -> periods.close(NOVEMBER, "finance"))
-                .isInstanceOfSatisfying(PeriodRejectedException.class, rejected -> {
-                    assertThat(rejected.conflict()).isFalse();
+                .isInstanceOfSatisfying(RejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(RejectedException.Reason.INVALID);
                     assertThat(rejected.getMessage()).contains("has not ended yet");
                 });
         assertThatThrownBy(() -> periods.close(YearMonth.of(2027, 1), "finance"))
-                .isInstanceOf(PeriodRejectedException.class);
+                .isInstanceOf(RejectedException.class);
     }
 
     @Test

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.pricing.provisioned.AllocationRule;
 import io.tokenledger.pricing.provisioned.Billing;
 import io.tokenledger.pricing.provisioned.CommitmentAllocation;
-import io.tokenledger.pricing.provisioned.CommitmentRejectedException;
 import io.tokenledger.pricing.provisioned.IdleAssignee;
 import io.tokenledger.pricing.provisioned.NewCommitment;
 import io.tokenledger.reporting.FixedTodayTest;
@@ -182,7 +182,7 @@ class ProvisionedAllocationIT extends FixedTodayTest {
                         null,
                         null,
                         "ended early")))
-                .isInstanceOf(CommitmentRejectedException.class)
+                .isInstanceOf(RejectedException.class)
                 .hasMessageContaining("billing period 2026-10 is closed");
         assertThat(capacity.allocations(OCTOBER, TenantScope.allTenants())
                         .getFirst()

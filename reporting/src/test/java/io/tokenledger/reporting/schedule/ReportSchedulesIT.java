@@ -3,6 +3,7 @@ package io.tokenledger.reporting.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.reporting.MarchScenario;
 import io.tokenledger.reporting.ReportingData;
 import io.tokenledger.reporting.ReportingTest;
@@ -140,7 +141,7 @@ class ReportSchedulesIT {
     private void assertRejected(NewReportSchedule schedule, String field) {
         assertThatThrownBy(() -> schedules.create(schedule, "admin"))
                 .isInstanceOfSatisfying(
-                        ReportScheduleRejectedException.class,
+                        RejectedException.class,
                         rejected -> assertThat(rejected.field()).isEqualTo(field));
     }
 }

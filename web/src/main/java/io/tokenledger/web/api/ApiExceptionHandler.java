@@ -1,11 +1,11 @@
 package io.tokenledger.web.api;
 
-import io.tokenledger.pricing.RateCardRejectedException;
-import io.tokenledger.pricing.imports.ImportRejectedException;
+import io.tokenledger.db.RejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,13 +15,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457). Spring MVC's own exceptions (404, 405, 415, a
- * missing parameter) are handled by the base class, also where no controller matched; an unreadable JSON body
- * says where it went wrong; anything unexpected becomes a 500 whose detail does not leak internals.
+ * missing parameter) are handled by the base class, also where no controller matched; a parameter that is not of
+ * its type names it and says what it must be; an unreadable JSON body says where it went wrong; a
+ * {@link RejectedException} from any module answers the status its reason stands for;
+ * anything unexpected becomes a 500 whose detail does not leak internals.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -55,25 +58,46 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "The request body is missing or cannot be read as JSON.";
     }
 
+    /** A parameter or path variable that does not convert to its type: 400 naming it and what it must be. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, ParameterFormats.wrongValue(name, ex.getRequiredType(), ex.getValue()));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem problem) {
         return ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
     }
 
-    @ExceptionHandler(RateCardRejectedException.class)
-    ProblemDetail rateCardRejected(RateCardRejectedException rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage());
-        problem.setProperty("field", rejected.field());
+    /**
+     * A refusal from any module: 422 for invalid input, 409 for a clash with what exists, 404 for something that does
+     * not exist; {@code field} names the field at fault and {@code errors} lists the items at fault (an import's
+     * lines) where there are such.
+     */
+    @ExceptionHandler(RejectedException.class)
+    ProblemDetail rejected(RejectedException rejected, HttpServletRequest request) throws Exception {
+        rethrowForPages(rejected, request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(rejected.reason()), rejected.getMessage());
+        if (!rejected.field().isEmpty()) {
+            problem.setProperty("field", rejected.field());
+        }
+        if (!rejected.errors().isEmpty()) {
+            problem.setProperty("errors", rejected.errors());
+        }
         return problem;
     }
 
-    @ExceptionHandler(ImportRejectedException.class)
-    ProblemDetail importRejected(ImportRejectedException rejected) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, rejected.getMessage() + ".");
-        problem.setProperty("errors", rejected.errors());
-        return problem;
+    static HttpStatus status(RejectedException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -2,8 +2,11 @@ package io.tokenledger.web.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,5 +33,24 @@ class OpenApiConfiguration {
                                 .description("an ingest key (tlk_…), for POST /api/v1/usage-events only"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("ingestKey"));
+    }
+
+    /**
+     * Enum parameters as the API writes them ({@code azure-retail}, which {@link ParameterFormats} reads), not as
+     * Java names them.
+     */
+    @Bean
+    ParameterCustomizer enumParametersAsWritten() {
+        return (parameter, method) -> {
+            Class<?> type = method.getParameterType();
+            if (parameter != null && parameter.getSchema() != null && type.isEnum()) {
+                @SuppressWarnings("unchecked")
+                Schema<Object> schema = parameter.getSchema();
+                schema.setEnum(Arrays.stream(type.getEnumConstants())
+                        .map(value -> (Object) ParameterFormats.parameter((Enum<?>) value))
+                        .toList());
+            }
+            return parameter;
+        };
     }
 }

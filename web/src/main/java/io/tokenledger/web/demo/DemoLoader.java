@@ -1,5 +1,6 @@
 package io.tokenledger.web.demo;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.ingest.IngestPipeline;
 import io.tokenledger.ingest.IngestResult;
 import io.tokenledger.ingest.UsageEvent;
@@ -7,7 +8,6 @@ import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
-import io.tokenledger.pricing.RateCardRejectedException;
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -89,8 +89,8 @@ class DemoLoader implements ApplicationRunner {
                             new Prices(
                                     new BigDecimal(prompt), new BigDecimal(cached), completionPrice, completionPrice)),
                     "demo");
-        } catch (RateCardRejectedException e) {
-            if (!e.conflict()) {
+        } catch (RejectedException e) {
+            if (e.reason() != RejectedException.Reason.CONFLICT) {
                 throw e;
             }
         }

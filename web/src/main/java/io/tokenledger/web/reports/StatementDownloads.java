@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * a temporary file first, so that a failure is a clean error response rather than half a file.
  */
 @Component
-public class StatementDownloads {
+class StatementDownloads {
 
     private final ChargebackWorkbooks workbooks;
     private final HtmlStatements html;
@@ -46,23 +45,17 @@ public class StatementDownloads {
     }
 
     /**
-     * The statement the signed-in person asked for: {@code period} (YYYY-MM, the current one when absent) and at most
-     * one of {@code tenant} and {@code costCenter}, limited to the tenants that person may see.
+     * The statement the signed-in person asked for: {@code period} (the current one when null) and at most one of
+     * {@code tenant} and {@code costCenter}, limited to the tenants that person may see.
      *
-     * @throws ResponseStatusException 400 for a wrong parameter
+     * @throws ResponseStatusException 400 for both a tenant and a cost center
      * @throws io.tokenledger.web.security.TenantForbiddenException for a tenant outside the person's scope
      */
-    public StatementRequest request(String period, String tenant, String costCenter) {
-        if (tenant != null && !tenant.isBlank()) {
+    StatementRequest request(YearMonth period, String tenant, String costCenter) {
+        if (tenant != null) {
             scopes.require(tenant.strip());
         }
-        YearMonth month;
-        try {
-            month = period == null || period.isBlank() ? calendar.currentPeriod() : YearMonth.parse(period.strip());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "period must be a month as YYYY-MM, was '" + period + "'");
-        }
+        YearMonth month = period == null ? calendar.currentPeriod() : period;
         StatementScope scope;
         try {
             scope = StatementScope.of(tenant, costCenter);
@@ -73,7 +66,7 @@ public class StatementDownloads {
     }
 
     /** Writes the workbook as an attachment with a file name that says period and scope. */
-    public void writeWorkbook(StatementRequest request, HttpServletResponse response) throws IOException {
+    void writeWorkbook(StatementRequest request, HttpServletResponse response) throws IOException {
         Path file = Files.createTempFile("tokenledger-chargeback-", ".xlsx");
         try {
             ChargebackStatement statement;
@@ -98,7 +91,7 @@ public class StatementDownloads {
     }
 
     /** The HTML statement as a standalone, printable page. */
-    public ResponseEntity<String> htmlStatement(StatementRequest request, Stylesheet stylesheet) {
+    ResponseEntity<String> htmlStatement(StatementRequest request, Stylesheet stylesheet) {
         String page;
         try {
             page = html.render(request, stylesheet);

@@ -3,6 +3,7 @@ package io.tokenledger.web.security;
 import static io.tokenledger.db.jooq.Tables.APP_USER;
 import static io.tokenledger.db.jooq.Tables.APP_USER_TENANT;
 
+import io.tokenledger.db.RejectedException;
 import io.tokenledger.web.TokenLedgerProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -83,7 +84,7 @@ public class UserAccounts {
     /**
      * @param role {@code ADMIN}, {@code FINANCE} or {@code TENANT_VIEWER}
      * @param tenants required for a tenant viewer, not allowed for the other roles
-     * @throws UserRejectedException for a wrong field or a taken user name
+     * @throws RejectedException for a wrong field or a taken user name
      */
     @Transactional
     public UserAccount create(String username, String password, String role, Collection<String> tenants) {
@@ -98,8 +99,7 @@ public class UserAccounts {
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.EXISTS, "username", "A user named '" + name + "' exists already.");
+            throw RejectedException.conflict("username", "A user named '" + name + "' exists already.");
         }
         writeTenants(name, keys);
         return find(name).orElseThrow();
@@ -156,8 +156,7 @@ public class UserAccounts {
 
     private UserAccount existing(String username) {
         return find(username == null ? "" : username)
-                .orElseThrow(() -> new UserRejectedException(
-                        UserRejectedException.Reason.NOT_FOUND, null, "There is no user '" + username + "'."));
+                .orElseThrow(() -> RejectedException.notFound(null, "There is no user '" + username + "'."));
     }
 
     private void requireAnotherEnabledAdmin(String username, String field) {
@@ -168,10 +167,8 @@ public class UserAccounts {
                         .and(APP_USER.ENABLED.isTrue())
                         .and(APP_USER.USERNAME.ne(username)));
         if (!another) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID,
-                    field,
-                    "'" + username + "' is the last enabled admin; make another user admin first.");
+            throw RejectedException.invalid(
+                    field, "'" + username + "' is the last enabled admin; make another user admin first.");
         }
     }
 
@@ -190,20 +187,16 @@ public class UserAccounts {
     private static String username(String username) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID,
-                    "username",
-                    "username must be 1 to 100 letters, digits or . _ @ + -, was '" + username + "'");
+            throw RejectedException.invalid(
+                    "username", "username must be 1 to 100 letters, digits or . _ @ + -, was '" + username + "'");
         }
         return name;
     }
 
     private static Role role(String role) {
         return Role.parse(role)
-                .orElseThrow(() -> new UserRejectedException(
-                        UserRejectedException.Reason.INVALID,
-                        "role",
-                        "role must be ADMIN, FINANCE or TENANT_VIEWER, was '" + role + "'"));
+                .orElseThrow(() -> RejectedException.invalid(
+                        "role", "role must be ADMIN, FINANCE or TENANT_VIEWER, was '" + role + "'"));
     }
 
     private static Set<String> tenants(Role role, Collection<String> tenants) {
@@ -214,16 +207,11 @@ public class UserAccounts {
                         .map(String::strip)
                         .collect(Collectors.toCollection(TreeSet::new));
         if (role == Role.TENANT_VIEWER && keys.isEmpty()) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID,
-                    "tenants",
-                    "a TENANT_VIEWER needs at least one tenant key in tenants");
+            throw RejectedException.invalid("tenants", "a TENANT_VIEWER needs at least one tenant key in tenants");
         }
         if (role != Role.TENANT_VIEWER && !keys.isEmpty()) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID,
-                    "tenants",
-                    role + " sees every tenant; tenants are only for TENANT_VIEWER users");
+            throw RejectedException.invalid(
+                    "tenants", role + " sees every tenant; tenants are only for TENANT_VIEWER users");
         }
         return new LinkedHashSet<>(keys);
     }
@@ -231,15 +219,11 @@ public class UserAccounts {
     private void checkPassword(String password) {
         int min = settings.passwordMinLength();
         if (password == null || password.length() < min) {
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID,
-                    "password",
-                    "password must have at least " + min + " characters");
+            throw RejectedException.invalid("password", "password must have at least " + min + " characters");
         }
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
             // bcrypt reads only the first 72 bytes; a longer password would be silently truncated
-            throw new UserRejectedException(
-                    UserRejectedException.Reason.INVALID, "password", "password must have at most 72 bytes (UTF-8)");
+            throw RejectedException.invalid("password", "password must have at most 72 bytes (UTF-8)");
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.tokenledger.web.alerts;
 
-import static io.tokenledger.web.alerts.Usage.event;
-import static io.tokenledger.web.alerts.Usage.recently;
+import static io.tokenledger.web.testing.Usage.event;
+import static io.tokenledger.web.testing.Usage.recently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
+import io.tokenledger.web.testing.Usage;
 import io.tokenledger.web.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * secret shown once, alerts listed with their delivery state. Delivery itself is tested against a local receiver
  * in the reporting module.
  */
-@AlertsServerTest
+@TokenLedgerServerTest
 class AlertsApiIT {
 
     /** An https URL where nothing listens: deliveries fail fast and stay pending. */

@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Chargeback models over real HTTP, and the statement that shows cost and charged amount. */
-@PricingServerTest
+@TokenLedgerServerTest
 class ChargebackModelsApiIT {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The rate-card page says which version priced this month's usage of each deployment. */
-@PricingServerTest
+@TokenLedgerServerTest
 class PricedWithPageIT {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The pricing-settings page: an admin publishes a commitment, a chargeback model and an FX rate with its forms. */
-@PricingServerTest
+@TokenLedgerServerTest
 class PricingSettingsPageIT {
 
     @LocalServerPort

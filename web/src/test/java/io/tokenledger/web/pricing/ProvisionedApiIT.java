@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Provisioned commitments and their allocations over real HTTP. */
-@PricingServerTest
+@TokenLedgerServerTest
 class ProvisionedApiIT {
 
     private static final String COMMITMENT = """

@@ -2,6 +2,7 @@ package io.tokenledger.web.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -11,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The Azure Retail Prices import through the rate-card import API and page. */
-@PricingServerTest
+@TokenLedgerServerTest
 class RetailPricesImportIT {
 
     private static final String RESPONSE = """

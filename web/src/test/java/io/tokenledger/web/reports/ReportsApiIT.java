@@ -3,6 +3,7 @@ package io.tokenledger.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /api/v1/reports/chargeback.xlsx} and {@code .html} against {@code GET /api/v1/ledger} for the same
  * period, and the report-schedules API, over real HTTP.
  */
-@ReportsServerTest
+@TokenLedgerServerTest
 class ReportsApiIT {
 
     private static final String LEDGER = "/api/v1/ledger?from=2025-03-01&to=2025-03-31&groupBy=tenant";

@@ -2,6 +2,7 @@ package io.tokenledger.web.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenledger.web.testing.TokenLedgerServerTest;
 import io.tokenledger.web.testing.WebClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The reports page as a signed-in browser uses it: pick a period, download, schedule, run now, read the log. */
-@ReportsServerTest
+@TokenLedgerServerTest
 class ReportsPageIT {
 
     @LocalServerPort
