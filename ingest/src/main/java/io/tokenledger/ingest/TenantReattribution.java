@@ -8,6 +8,9 @@ import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -86,13 +89,11 @@ class TenantReattribution {
 
     /** Re-resolves every open-period event that one of {@code changed} (old or new versions of rules) matches. */
     Moved reattribute(List<TenantMappingRules.ValidRule> changed) {
-        Condition affected =
-                DSL.or(changed.stream().map(TenantReattribution::matching).toList());
         Set<String> tenants = new TreeSet<>();
         Set<String> oldTenants = new TreeSet<>();
         Set<LocalDate> days = new TreeSet<>();
         long events = 0;
-        for (var row : dsl.resultQuery(move, affected).fetch()) {
+        for (var row : move(changed).fetch()) {
             oldTenants.add(row.get(0, String.class));
             tenants.add(row.get(0, String.class));
             tenants.add(row.get(1, String.class));
@@ -103,14 +104,25 @@ class TenantReattribution {
             return new Moved(0, Set.of(), Set.of(), Set.of());
         }
         TreeSet<LocalDate> sortedDays = new TreeSet<>(days);
-        dsl.execute(
-                REMOVE_EMPTY,
-                DSL.val(oldTenants.toArray(String[]::new)),
-                DSL.val(sortedDays.first()),
-                DSL.val(sortedDays.last()));
+        removeEmpty(oldTenants, sortedDays.first(), sortedDays.last()).execute();
         Set<YearMonth> periods = new TreeSet<>();
         days.forEach(day -> periods.add(YearMonth.from(day)));
         return new Moved(events, tenants, periods, days);
+    }
+
+    /**
+     * The statement that moves the open-period events one of {@code changed} matches to the tenant they resolve to
+     * now, answering (old tenant, new tenant, day, events) per move.
+     */
+    ResultQuery<Record> move(List<TenantMappingRules.ValidRule> changed) {
+        Condition affected =
+                DSL.or(changed.stream().map(TenantReattribution::matching).toList());
+        return dsl.resultQuery(move, affected);
+    }
+
+    /** The statement that removes the daily rollup rows of {@code tenants} between two days that were left empty. */
+    Query removeEmpty(Set<String> tenants, LocalDate from, LocalDate to) {
+        return dsl.query(REMOVE_EMPTY, DSL.val(tenants.toArray(String[]::new)), DSL.val(from), DSL.val(to));
     }
 
     /** The events {@code rule} matches, over {@code usage_event e}. */

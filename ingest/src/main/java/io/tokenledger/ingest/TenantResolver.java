@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,13 @@ class TenantResolver {
 
     private final boolean subscriptionFallback;
 
+    @Autowired
     TenantResolver(TenantProperties properties) {
-        this.subscriptionFallback = properties.subscriptionFallback();
+        this(properties.subscriptionFallback());
+    }
+
+    TenantResolver(boolean subscriptionFallback) {
+        this.subscriptionFallback = subscriptionFallback;
     }
 
     /**

@@ -1,7 +1,53 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.pricing.CostExpression;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
 /** The SQL of {@link UsageEventWriter}, kept apart so that the writer reads as the sequence of its round trips. */
 final class UsageWriteStatements {
+
+    /**
+     * The writer's statements exactly as it sends them, rendered once: the insert in both its forms with the cost
+     * formula in the reporting currency and {@code ?} for the open period's first day, so that jOOQ need not render
+     * the formula's expression tree again for every batch.
+     */
+    record Rendered(
+            String stagingExists,
+            String createStaging,
+            String copy,
+            String resolveTenants,
+            String insertNewAndRollUp,
+            String insertAndRollUp) {}
+
+    static Rendered render(DSLContext dsl, TenantResolver tenants, String reportingCurrency) {
+        String tenant = tenantOf(tenants);
+        return new Rendered(
+                STAGING_EXISTS,
+                CREATE_STAGING,
+                "copy usage_staging (" + COPY_COLUMNS + ") from stdin (format binary)",
+                resolveTenants(tenants),
+                rendered(dsl, insertAndRollUp(tenant, KnownIds.FAIL), reportingCurrency),
+                rendered(dsl, insertAndRollUp(tenant, KnownIds.SKIP), reportingCurrency));
+    }
+
+    private static String rendered(DSLContext dsl, String template, String reportingCurrency) {
+        return dsl.render(DSL.resultQuery(template, stagedCost(reportingCurrency), DSL.val(null, LocalDate.class)));
+    }
+
+    /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */
+    private static Field<BigDecimal> stagedCost(String reportingCurrency) {
+        return CostExpression.inReportingCurrency(
+                reportingCurrency,
+                DSL.field("s.usage_day", LocalDate.class),
+                DSL.field("s.prompt_tokens", Long.class),
+                DSL.field("s.cached_prompt_tokens", Long.class),
+                DSL.field("s.completion_tokens", Long.class),
+                DSL.field("s.reasoning_tokens", Long.class));
+    }
 
     /** What COPY fills; {@code tenant} is the explicit tenant field as the event carried it. */
     static final String COPY_COLUMNS = "event_id, event_time, usage_day, tenant, source, subscription_id,"
