@@ -30,16 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Tenants are created in their own statement, before any event row is locked, so that concurrent batches take
  * row locks in the same order (tenants, then events, then rollups by key). Events are inserted in the order they were
  * delivered, which replays repeat; the rare deadlock of two batches holding some of the same new ids in opposite
- * orders sends the one PostgreSQL aborts down the skipping path, which inserts in id order. COPY is plain SQL
- * because jOOQ has no COPY; the statements are jOOQ plain-SQL templates so that the cost formula stays the one in the
- * pricing module.
+ * orders sends the one PostgreSQL aborts down the skipping path, which inserts in id order. The statements are
+ * {@code sql/write-*.sql} ({@link UsageWriteStatements}), rendered once with the pricing module's cost formula filled
+ * in; COPY goes through the driver because jOOQ has no COPY.
  */
 @Repository
 class UsageEventWriter {
 
     private final DSLContext dsl;
     private final JsonMapper json;
-    private final UsageWriteStatements.Rendered sql;
+    private final UsageWriteStatements sql;
 
     UsageEventWriter(DSLContext dsl, TenantResolver tenants, PricingProperties pricing) {
         this.dsl = dsl;
@@ -110,7 +110,7 @@ class UsageEventWriter {
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy());
         try {
-            writeRows(events, new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, copy::writeToCopy));
+            writeRows(events, new CopyRows(UsageWriteStatements.STAGED_COLUMNS.size(), copy::writeToCopy));
             copy.endCopy();
         } catch (SQLException | RuntimeException failure) {
             // ends the COPY so the connection can be used (or rolled back) again, keeping the failure that matters

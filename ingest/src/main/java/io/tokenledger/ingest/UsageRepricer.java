@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
  *       frozen rollups are not touched; the exact difference is booked as a {@code REPRICING} adjustment in the
  *       open period, per closed period, tenant, deployment and model.
  * </ul>
+ *
+ * <p>The statements are {@code sql/reprice-*.sql} ({@link RepricingStatements}).
  */
 @Component
 class UsageRepricer {
