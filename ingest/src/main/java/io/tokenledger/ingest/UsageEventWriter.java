@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.CostExpression;
 import io.tokenledger.pricing.PricingProperties;
 import java.sql.Connection;
