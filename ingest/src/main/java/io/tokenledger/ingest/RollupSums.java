@@ -26,7 +26,9 @@ final class RollupSums {
             "unpriced_requests");
 
     /** The {@code usage_event} columns the sums add up. */
-    static final List<String> EVENT_COLUMNS = COLUMNS.subList(0, COLUMNS.indexOf("unpriced_requests"));
+    static final List<String> EVENT_COLUMNS = COLUMNS.stream()
+            .filter(column -> !column.equals("unpriced_requests"))
+            .toList();
 
     private RollupSums() {}
 
