@@ -1,8 +1,8 @@
 package io.tokenledger.bench;
 
 import io.tokenledger.ingest.IngestPipeline;
-import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;

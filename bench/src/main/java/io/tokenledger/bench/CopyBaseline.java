@@ -1,6 +1,6 @@
 package io.tokenledger.bench;
 
-import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.BusinessCalendar;
 import java.io.IOException;
 import java.io.StringReader;

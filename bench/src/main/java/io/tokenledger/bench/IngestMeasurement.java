@@ -2,8 +2,8 @@ package io.tokenledger.bench;
 
 import io.tokenledger.ingest.IngestPipeline;
 import io.tokenledger.ingest.IngestResult;
-import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.ingest.format.UsageEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

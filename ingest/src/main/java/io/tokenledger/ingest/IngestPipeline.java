@@ -3,6 +3,7 @@ package io.tokenledger.ingest;
 import io.tokenledger.ingest.IngestResult.IngestError;
 import io.tokenledger.ingest.format.FieldError;
 import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.BusinessCalendar;
 import io.tokenledger.pricing.DeploymentPriceLock;
 import io.tokenledger.pricing.PriceBook;

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.ingest.format.UsageEvent;
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.CostExpression;
 import io.tokenledger.pricing.PricingProperties;
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,30 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Tenants are created in their own statement, before any event row is locked, so that concurrent batches take
  * row locks in the same order (tenants, then events, then rollups by key). Events are inserted in the order they were
  * delivered, which replays repeat; the rare deadlock of two batches holding some of the same new ids in opposite
- * orders sends the one PostgreSQL aborts down the skipping path, which inserts in id order. COPY is plain SQL
- * because jOOQ has no COPY; the statements are jOOQ plain-SQL templates so that the cost formula stays the one in the
- * pricing module.
+ * orders sends the one PostgreSQL aborts down the skipping path, which inserts in id order. The statements are
+ * {@code sql/write-*.sql} ({@link UsageWriteStatements}), rendered once with the pricing module's cost formula filled
+ * in; COPY goes through the driver because jOOQ has no COPY.
  */
 @Repository
 class UsageEventWriter {
 
     private final DSLContext dsl;
     private final JsonMapper json;
-    private final String resolveTenants;
-    private final String insertNewAndRollUp;
-    private final String insertAndRollUp;
-    private final String reportingCurrency;
+    private final UsageWriteStatements sql;
 
     UsageEventWriter(DSLContext dsl, TenantResolver tenants, PricingProperties pricing) {
         this.dsl = dsl;
-        this.reportingCurrency = pricing.currency();
         this.json = JsonMapper.builder().build();
-        this.resolveTenants = UsageWriteStatements.resolveTenants(tenants);
-        String tenant = UsageWriteStatements.tenantOf(tenants);
-        this.insertNewAndRollUp =
-                rendered(UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.FAIL));
-        this.insertAndRollUp =
-                rendered(UsageWriteStatements.insertAndRollUp(tenant, UsageWriteStatements.KnownIds.SKIP));
+        this.sql = UsageWriteStatements.render(dsl, tenants, pricing.currency());
     }
 
     /** What a batch wrote: how many events were new, and where their usage went. */
@@ -75,7 +65,7 @@ class UsageEventWriter {
             return new Written(0, List.of());
         }
         dsl.connection(connection -> copyIntoStaging(connection, events));
-        dsl.execute(resolveTenants);
+        dsl.execute(sql.resolveTenants());
         List<Touched> touched = insertNewAndRollUp(bookedPeriod);
         return new Written(touched.stream().mapToInt(Touched::events).sum(), touched);
     }
@@ -89,12 +79,12 @@ class UsageEventWriter {
     private List<Touched> insertNewAndRollUp(YearMonth bookedPeriod) {
         dsl.execute("savepoint usage_insert");
         try {
-            List<Touched> touched = insertAndRollUp(insertNewAndRollUp, bookedPeriod);
+            List<Touched> touched = insertAndRollUp(sql.insertNewAndRollUp(), bookedPeriod);
             dsl.execute("release savepoint usage_insert");
             return touched;
         } catch (DuplicateKeyException | PessimisticLockingFailureException known) {
             dsl.execute("rollback to savepoint usage_insert");
-            return insertAndRollUp(insertAndRollUp, bookedPeriod);
+            return insertAndRollUp(sql.insertAndRollUp(), bookedPeriod);
         }
     }
 
@@ -107,43 +97,21 @@ class UsageEventWriter {
                         row.get(3, Integer.class)));
     }
 
-    /**
-     * The statement's SQL with the cost formula rendered once, and {@code ?} for the open period's first day: jOOQ
-     * need not render the formula's expression tree again for every batch.
-     */
-    private String rendered(String template) {
-        return dsl.render(DSL.resultQuery(template, stagedCost(), DSL.val(null, LocalDate.class)));
-    }
-
-    /** In the reporting currency: a card in another currency is converted with the FX rate of the event's month. */
-    private Field<java.math.BigDecimal> stagedCost() {
-        return CostExpression.inReportingCurrency(
-                reportingCurrency,
-                DSL.field("s.usage_day", LocalDate.class),
-                DSL.field("s.prompt_tokens", Long.class),
-                DSL.field("s.cached_prompt_tokens", Long.class),
-                DSL.field("s.completion_tokens", Long.class),
-                DSL.field("s.reasoning_tokens", Long.class));
-    }
-
     private void copyIntoStaging(Connection connection, List<StagedEvent> events) throws SQLException {
         // Created once per connection: the driver forgets its prepared statements after any CREATE, even one that
         // finds the table there, and would parse and plan every statement of every batch anew.
-        try (var exists = connection.prepareStatement(UsageWriteStatements.STAGING_EXISTS);
+        try (var exists = connection.prepareStatement(sql.stagingExists());
                 var answer = exists.executeQuery()) {
             answer.next();
             if (!answer.getBoolean(1)) {
                 try (var statement = connection.createStatement()) {
-                    statement.execute(UsageWriteStatements.CREATE_STAGING);
+                    statement.execute(sql.createStaging());
                 }
             }
         }
-        CopyIn copy = connection
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("copy usage_staging (" + UsageWriteStatements.COPY_COLUMNS + ") from stdin (format binary)");
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy());
         try {
-            writeRows(events, new CopyRows(UsageWriteStatements.COPY_COLUMN_COUNT, copy::writeToCopy));
+            writeRows(events, new CopyRows(UsageWriteStatements.STAGED_COLUMNS.size(), copy::writeToCopy));
             copy.endCopy();
         } catch (SQLException | RuntimeException failure) {
             // ends the COPY so the connection can be used (or rolled back) again, keeping the failure that matters

@@ -5,7 +5,6 @@ import static io.tokenledger.db.jooq.Tables.USAGE_DAILY;
 import static io.tokenledger.db.jooq.Tables.USAGE_EVENT;
 
 import io.tokenledger.pricing.BusinessCalendar;
-import io.tokenledger.pricing.CostExpression;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.PriceBook;
 import io.tokenledger.pricing.RateCard;
@@ -22,8 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,63 +41,16 @@ import org.springframework.stereotype.Component;
  *       frozen rollups are not touched; the exact difference is booked as a {@code REPRICING} adjustment in the
  *       open period, per closed period, tenant, deployment and model.
  * </ul>
+ *
+ * <p>The statements are {@code sql/reprice-*.sql} ({@link RepricingStatements}).
  */
 @Component
 class UsageRepricer {
 
     private static final Logger log = LoggerFactory.getLogger(UsageRepricer.class);
 
-    private static final String COMBOS =
-            "with combos as (select * from unnest({0}::text[], {1}::text[], {2}::date[]) as c(deployment, model, day))";
-
-    private static final String ON_COMBO = "e.deployment = c.deployment and e.model = c.model and e.usage_day = c.day";
-
-    private static final String REPRICE_OPEN = COMBOS + ", repriced as ("
-            + " update usage_event e set rate_card_id = rate_card.rate_card_id, cost = {3}"
-            + " from combos c, rate_card where rate_card.rate_card_id = {4} and " + ON_COMBO
-            + " returning e.tenant_key)"
-            + " select tenant_key, count(*) from repriced group by tenant_key";
-
-    private static final String DELETE_ROLLUPS = COMBOS + " delete from usage_daily d using combos c"
-            + " where d.deployment = c.deployment and d.model = c.model and d.usage_day = c.day";
-
-    private static final String REBUILD_ROLLUPS = COMBOS + " insert into usage_daily (usage_day, tenant_key,"
-            + " deployment, model, requests, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens,"
-            + " cost, unpriced_requests)"
-            + " select e.usage_day, e.tenant_key, e.deployment, e.model, sum(e.requests), sum(e.prompt_tokens),"
-            + " sum(e.cached_prompt_tokens), sum(e.completion_tokens), sum(e.reasoning_tokens),"
-            + " coalesce(sum(e.cost), 0), coalesce(sum(e.requests) filter (where e.cost is null), 0)"
-            + " from usage_event e join combos c on " + ON_COMBO
-            + " group by e.usage_day, e.tenant_key, e.deployment, e.model"
-            + " order by e.usage_day, e.tenant_key, e.deployment, e.model";
-
-    // the CTE "old" reads the events as they were before this statement, so old and new cost meet in "repriced"
-    private static final String REPRICE_CLOSED = COMBOS + ", old as ("
-            + " select e.event_id, e.cost as old_cost from usage_event e join combos c on " + ON_COMBO
-            + "), repriced as ("
-            + " update usage_event e set rate_card_id = rate_card.rate_card_id, cost = {3}"
-            + " from old o, rate_card where rate_card.rate_card_id = {4} and e.event_id = o.event_id"
-            + " returning e.usage_day, e.tenant_key, e.deployment, e.model, e.requests, o.old_cost, e.cost"
-            + "), booked as ("
-            + " insert into ledger_adjustment (booked_period, refers_to_period, cause, tenant_key, deployment, model,"
-            + " requests, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens, cost,"
-            + " unpriced_requests, rate_card_id)"
-            + " select {5}, date_trunc('month', usage_day::timestamp)::date, 'REPRICING', tenant_key, deployment,"
-            + " model, 0, 0, 0, 0, 0, sum(cost - coalesce(old_cost, 0)),"
-            + " -coalesce(sum(requests) filter (where old_cost is null), 0), {4}"
-            + " from repriced group by 2, tenant_key, deployment, model"
-            + " having sum(cost - coalesce(old_cost, 0)) <> 0 or count(*) filter (where old_cost is null) > 0"
-            + " order by 2, tenant_key, deployment, model"
-            + ") select tenant_key, count(*) from repriced group by tenant_key";
-
-    // the period's usage priced by a card in the rate's currency, converted anew (the card that priced it stays)
-    private static final String RECONVERT = COMBOS + ", repriced as ("
-            + " update usage_event e set cost = {3} from combos c, rate_card"
-            + " where rate_card.rate_card_id = e.rate_card_id and rate_card.currency = {4} and " + ON_COMBO
-            + " returning e.tenant_key)"
-            + " select tenant_key, count(*) from repriced group by tenant_key";
-
     private final DSLContext dsl;
+    private final RepricingStatements sql;
     private final RateCards rateCards;
     private final BusinessCalendar calendar;
     private final LedgerLocks locks;
@@ -111,6 +63,7 @@ class UsageRepricer {
             LedgerLocks locks,
             ApplicationEventPublisher ledgerEvents) {
         this.dsl = dsl;
+        this.sql = new RepricingStatements(dsl, rateCards.reportingCurrency());
         this.rateCards = rateCards;
         this.calendar = calendar;
         this.locks = locks;
@@ -118,7 +71,7 @@ class UsageRepricer {
     }
 
     /** Usage of one deployment and model on one business day ({@code model} is '' when unknown). */
-    private record Combo(String deployment, String model, LocalDate day) {}
+    record Combo(String deployment, String model, LocalDate day) {}
 
     @EventListener
     void reprice(RateCardPublished published) {
@@ -154,12 +107,13 @@ class UsageRepricer {
             (closedStarts.contains(combo.day().withDayOfMonth(1)) ? closed : open).add(combo);
         }
         Set<String> tenants = new TreeSet<>();
-        long events = reprice(REPRICE_OPEN, open, card, null, tenants);
+        long events = 0;
         if (!open.isEmpty()) {
-            dsl.execute(DELETE_ROLLUPS, arrays(open));
-            dsl.execute(REBUILD_ROLLUPS, arrays(open));
+            events = countByTenant(sql.repriceOpen(open, card.id()), tenants);
+            sql.deleteRollups(open).execute();
+            sql.rebuildRollups(open).execute();
         }
-        long frozen = reprice(REPRICE_CLOSED, closed, card, openPeriod, tenants);
+        long frozen = closed.isEmpty() ? 0 : countByTenant(sql.repriceClosed(closed, card.id(), openPeriod), tenants);
         if (events + frozen > 0) {
             Set<LocalDate> days = new TreeSet<>();
             open.forEach(combo -> days.add(combo.day()));
@@ -201,17 +155,10 @@ class UsageRepricer {
             return;
         }
         locks.lockForWriting(List.of(rate.period()));
-        List<Object> arguments = new ArrayList<>(List.of(arrays(combos)));
-        arguments.add(cost());
-        arguments.add(DSL.val(rate.currency()));
         Set<String> tenants = new TreeSet<>();
-        long events = 0;
-        for (var row : dsl.resultQuery(RECONVERT, arguments.toArray()).fetch()) {
-            tenants.add(row.get(0, String.class));
-            events += row.get(1, Long.class);
-        }
-        dsl.execute(DELETE_ROLLUPS, arrays(combos));
-        dsl.execute(REBUILD_ROLLUPS, arrays(combos));
+        long events = countByTenant(sql.reconvert(combos, rate.currency()), tenants);
+        sql.deleteRollups(combos).execute();
+        sql.rebuildRollups(combos).execute();
         Set<LocalDate> days = new TreeSet<>();
         combos.forEach(combo -> days.add(combo.day()));
         ledgerEvents.publishEvent(new LedgerChanged(tenants, Set.of(rate.period()), days));
@@ -260,41 +207,13 @@ class UsageRepricer {
         return List.copyOf(combos);
     }
 
-    /** @param openPeriod where the difference is booked, for closed periods' usage; null for open ones */
-    private long reprice(
-            String statement, List<Combo> combos, RateCard card, YearMonth openPeriod, Set<String> tenants) {
-        if (combos.isEmpty()) {
-            return 0;
-        }
-        List<Object> arguments = new ArrayList<>(List.of(arrays(combos)));
-        arguments.add(cost());
-        arguments.add(DSL.val(card.id()));
-        if (openPeriod != null) {
-            arguments.add(DSL.val(openPeriod.atDay(1)));
-        }
+    /** Runs a statement answering (tenant, events) and notes the tenants; answers the number of events. */
+    private static long countByTenant(ResultQuery<Record> statement, Set<String> tenants) {
         long events = 0;
-        for (var row : dsl.resultQuery(statement, arguments.toArray()).fetch()) {
+        for (var row : statement.fetch()) {
             tenants.add(row.get(0, String.class));
             events += row.get(1, Long.class);
         }
         return events;
-    }
-
-    private static Object[] arrays(List<Combo> combos) {
-        return new Object[] {
-            DSL.val(combos.stream().map(Combo::deployment).toArray(String[]::new)),
-            DSL.val(combos.stream().map(Combo::model).toArray(String[]::new)),
-            DSL.val(combos.stream().map(Combo::day).toArray(LocalDate[]::new))
-        };
-    }
-
-    private Field<java.math.BigDecimal> cost() {
-        return CostExpression.inReportingCurrency(
-                rateCards.reportingCurrency(),
-                DSL.field("e.usage_day", LocalDate.class),
-                DSL.field("e.prompt_tokens", Long.class),
-                DSL.field("e.cached_prompt_tokens", Long.class),
-                DSL.field("e.completion_tokens", Long.class),
-                DSL.field("e.reasoning_tokens", Long.class));
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenledger.ingest;
 
+import static io.tokenledger.db.jooq.Tables.USAGE_EVENT;
 import static io.tokenledger.ingest.UsageEventFixture.batch;
 import static io.tokenledger.ingest.UsageEventFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,15 +10,19 @@ import io.tokenledger.db.testing.UsesTestDatabase;
 import io.tokenledger.ingest.format.ParsedRecord;
 import io.tokenledger.pricing.RateCards;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,20 +112,20 @@ class ConcurrentIngestIT {
         rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
         List<ParsedRecord> first = batch(ids(0, 0, 10, false));
         List<ParsedRecord> second = batch(ids(0, 5, 15, true));
-        CountDownLatch firstWritten = new CountDownLatch(1);
+        CompletableFuture<Integer> firstBackend = new CompletableFuture<>();
         CountDownLatch commitFirst = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<IngestResult> a = threads.submit(() -> transactions.execute(status -> {
                 IngestResult result = pipeline.ingest("eventhubs:0", first);
-                firstWritten.countDown();
+                firstBackend.complete(backendPid());
                 awaitQuietly(commitFirst);
                 return result;
             }));
-            assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
+            int firstPid = firstBackend.get(30, TimeUnit.SECONDS);
             // the second batch finds ids 5-9 neither stored nor free: it waits for the first batch's transaction
             Future<IngestResult> b = threads.submit(() -> pipeline.ingest("eventhubs:1", second));
-            waitUntilABackendWaitsForALock();
+            awaitABackendBlockedBy(firstPid, "the second batch waits for the first's ids");
             commitFirst.countDown();
             IngestResult resultA = a.get(30, TimeUnit.SECONDS);
             IngestResult resultB = b.get(30, TimeUnit.SECONDS);
@@ -137,35 +142,53 @@ class ConcurrentIngestIT {
         assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
+    /**
+     * The deadlock is built step by step, each step waited for in {@code pg_stat_activity}, so that the second batch
+     * is always the backend that closes the cycle and the only one that looks for it: PostgreSQL checks for a deadlock
+     * once per lock wait, {@code deadlock_timeout} after the wait began, and aborts the backend that finds it. The
+     * first transaction sets its own {@code deadlock_timeout} far beyond the test's waits, which needs a superuser
+     * (the embedded test database connects as one; an external one given by {@code TOKENLEDGER_TEST_DB_URL} must too).
+     * The batch's skipping insert then meets an id another transaction holds before it comes to r0-e00250, so that it
+     * does not race the first transaction (woken by the abort) for that id, and deadlock again should it win.
+     */
     @Test
     void aBatchDeadlockedOverNewIdsHeldInAnotherOrderSkipsWhatTheOtherCommitted() throws Exception {
         rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
         // the tenant exists already: the second batch must not wait for the first's creating it
         pipeline.ingest("http", batch(event().id("earlier")));
-        CountDownLatch zWritten = new CountDownLatch(1);
+        CompletableFuture<Integer> firstBackend = new CompletableFuture<>();
         CountDownLatch writeMiddle = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            // one transaction inserts z, then (once the other batch holds the r0-e… ids and waits for z) r0-e00250
+            // one transaction inserts z, then (once the other batch holds r0-e00250) r0-e00250
             Future<Integer> first = threads.submit(() -> transactions.execute(status -> {
+                dsl.execute("set local deadlock_timeout = '10min'");
                 int accepted =
                         pipeline.ingest("eventhubs:0", batch(event().id("z"))).accepted();
-                zWritten.countDown();
+                firstBackend.complete(backendPid());
                 awaitQuietly(writeMiddle);
                 return accepted
                         + pipeline.ingest("eventhubs:0", batch(event().id("r0-e00250")))
                                 .accepted();
             }));
-            assertThat(zWritten.await(30, TimeUnit.SECONDS)).isTrue();
-            // delivered as r0-e00000 … r0-e00499, z: inserts those in that order, then waits for the first's z
-            List<UsageEventFixture> delivered = new ArrayList<>(ids(0, 0, 500, false));
+            int firstPid = firstBackend.get(30, TimeUnit.SECONDS);
+            // two more transactions hold ids of the second batch: r0-e00300, where its insert stops once it holds
+            // r0-e00250; and r0-e00000, which it delivers last and its skipping insert (in id order) meets first
+            HeldId stop = new HeldId("r0-e00300", threads);
+            HeldId skipStop = new HeldId("r0-e00000", threads);
+            // delivered as r0-e00001 … r0-e00499, z, r0-e00000: inserted in that order until z
+            List<UsageEventFixture> delivered = new ArrayList<>(ids(0, 1, 500, false));
             delivered.add(event().id("z"));
+            delivered.add(event().id("r0-e00000"));
             Future<IngestResult> second = threads.submit(() -> pipeline.ingest("eventhubs:1", batch(delivered)));
-            waitUntilABackendWaitsForALock();
-            // the first transaction now waits for the second batch's r0-e00250: PostgreSQL aborts the second batch's
-            // insert (it waited first, so its deadlock check runs first), which then skips what the first committed
+            awaitABackendBlockedBy(stop.pid, "the second batch stops at r0-e00300, holding r0-e00250");
             writeMiddle.countDown();
+            awaitBlocked(firstPid, "the first transaction waits for the second batch's r0-e00250");
+            // the second batch goes on to z and waits for the first transaction, which closes the cycle: its deadlock
+            // check aborts its insert, and its skipping insert waits at r0-e00000 while the first transaction commits
+            stop.release();
             assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            skipStop.release();
             IngestResult result = second.get(30, TimeUnit.SECONDS);
             assertThat(result.accepted()).isEqualTo(499);
             assertThat(result.duplicates()).isEqualTo(2);
@@ -178,15 +201,77 @@ class ConcurrentIngestIT {
         assertThat(ledger.narrowRollupMismatches()).isEmpty();
     }
 
-    private void waitUntilABackendWaitsForALock() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (dsl.fetchCount(
-                        DSL.table("pg_stat_activity"),
-                        DSL.field("wait_event_type").eq("Lock"))
-                == 0) {
-            assertThat(System.nanoTime()).as("a batch waiting for a lock").isLessThan(deadline);
-            Thread.sleep(20);
+    /**
+     * A transaction that has inserted a bare event with {@code id} and holds it, not committed, until released; then it
+     * rolls back.
+     */
+    private final class HeldId {
+
+        private final int pid;
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Future<?> transaction;
+
+        HeldId(String id, ExecutorService threads) throws Exception {
+            CompletableFuture<Integer> backend = new CompletableFuture<>();
+            transaction = threads.submit(() -> transactions.execute(status -> {
+                try {
+                    insertBareEvent(id);
+                    backend.complete(backendPid());
+                } catch (RuntimeException e) {
+                    backend.completeExceptionally(e);
+                    throw e;
+                }
+                awaitQuietly(release);
+                status.setRollbackOnly();
+                return null;
+            }));
+            pid = backend.get(30, TimeUnit.SECONDS);
         }
+
+        void release() throws Exception {
+            release.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private int backendPid() {
+        return dsl.fetchSingle("select pg_backend_pid()").get(0, Integer.class);
+    }
+
+    /** Waits until some backend waits for a lock that the backend {@code holder} holds. */
+    private void awaitABackendBlockedBy(int holder, String what) {
+        awaitPositive(what, "select count(*) from pg_stat_activity where {0} = any(pg_blocking_pids(pid))", holder);
+    }
+
+    /** Waits until the backend {@code waiter} waits for a lock that another backend holds. */
+    private void awaitBlocked(int waiter, String what) {
+        awaitPositive(what, "select cardinality(pg_blocking_pids({0}))", waiter);
+    }
+
+    private void awaitPositive(String what, String countQuery, int pid) {
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> dsl.fetchSingle(countQuery, DSL.val(pid)).get(0, Integer.class) > 0);
+    }
+
+    /** A bare event row, inserted the way any writer would, so that a transaction can hold its id. */
+    private void insertBareEvent(String id) {
+        dsl.insertInto(USAGE_EVENT)
+                .set(USAGE_EVENT.EVENT_ID, id)
+                .set(USAGE_EVENT.EVENT_TIME, OffsetDateTime.parse("2026-11-03T10:00:00Z"))
+                .set(USAGE_EVENT.USAGE_DAY, NOV_3)
+                .set(USAGE_EVENT.TENANT_KEY, "acme")
+                .set(USAGE_EVENT.SOURCE, "test")
+                .set(USAGE_EVENT.DEPLOYMENT, "gpt-4o")
+                .set(USAGE_EVENT.MODEL, "gpt-4o-2024-08-06")
+                .set(USAGE_EVENT.PROMPT_TOKENS, 1000L)
+                .set(USAGE_EVENT.CACHED_PROMPT_TOKENS, 0L)
+                .set(USAGE_EVENT.COMPLETION_TOKENS, 200L)
+                .set(USAGE_EVENT.REASONING_TOKENS, 0L)
+                .set(USAGE_EVENT.REQUESTS, 1)
+                .set(USAGE_EVENT.ESTIMATED, false)
+                .execute();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenledger.db.testing.TestDatabase;
 import io.tokenledger.db.testing.UsesTestDatabase;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.pricing.RateCards;

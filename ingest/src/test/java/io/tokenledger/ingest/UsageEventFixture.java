@@ -1,6 +1,7 @@
 package io.tokenledger.ingest;
 
 import io.tokenledger.ingest.format.ParsedRecord;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;
 import java.util.ArrayList;

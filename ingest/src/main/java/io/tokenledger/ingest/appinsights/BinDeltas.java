@@ -1,6 +1,6 @@
 package io.tokenledger.ingest.appinsights;
 
-import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

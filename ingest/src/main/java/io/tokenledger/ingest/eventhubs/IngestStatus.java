@@ -52,7 +52,12 @@ public class IngestStatus {
     /** The status now. */
     @Transactional(readOnly = true)
     public IngestStatusReport report() {
-        Instant now = Instant.now();
+        return report(Instant.now());
+    }
+
+    /** The status as of {@code now}: rates over the minute before it, dead letters of the hour before it. */
+    @Transactional(readOnly = true)
+    IngestStatusReport report(Instant now) {
         return new IngestStatusReport(now, List.of(http(now), eventHubs(now)));
     }
 

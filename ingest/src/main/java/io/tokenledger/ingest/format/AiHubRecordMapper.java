@@ -1,6 +1,5 @@
 package io.tokenledger.ingest.format;
 
-import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.tokenledger.ingest.format;
 
-import io.tokenledger.ingest.UsageEvent;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.tokenledger.ingest.appinsights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.ingest.format.UsageEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

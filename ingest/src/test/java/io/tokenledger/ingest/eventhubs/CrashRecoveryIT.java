@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,10 +108,11 @@ class CrashRecoveryIT {
         LedgerSnapshot clean = cleanPass(partition);
 
         // the old owner has not noticed yet that it lost the partition; both deliver the same batches
-        Thread old = Thread.ofVirtual()
-                .start(() -> partition.batchesAfter(null, BATCH, store).forEach(handler));
+        FutureTask<Void> old = new FutureTask<>(
+                () -> partition.batchesAfter(null, BATCH, store).forEach(handler), null);
+        Thread.ofVirtual().start(old);
         partition.batchesAfter(null, 3, store).forEach(handler);
-        old.join(Duration.ofSeconds(60));
+        old.get(60, TimeUnit.SECONDS);
 
         assertThat(LedgerSnapshot.of(dsl)).isEqualTo(clean);
     }

@@ -4,6 +4,7 @@ import static io.tokenledger.db.jooq.Tables.USAGE_EVENT;
 import static io.tokenledger.ingest.eventhubs.UsageRecord.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.azure.messaging.eventhubs.models.Checkpoint;
 import com.azure.messaging.eventhubs.models.EventBatchContext;
@@ -22,8 +23,11 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.datasource.hikari.validation-timeout=250",
             "spring.datasource.hikari.maximum-pool-size=4"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIT {
 
     private static final Server SERVER = new Server();
@@ -142,7 +147,7 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void aShortOutageIsWaitedOutAndTheBatchIsWrittenOnce() throws Exception {
+    void aShortOutageIsWaitedOutAndTheBatchIsWrittenOnce(CapturedOutput output) throws Exception {
         EventBatchHandler handler = handler(Duration.ofMinutes(1));
         TestPartition partition = partitionOf(30);
         List<EventBatchContext> batches = partition.batchesAfter(null, BATCH, store);
@@ -157,12 +162,16 @@ class DatabaseOutageIT {
                 failure.set(e);
             }
         });
-        waiting.join(Duration.ofMillis(1500));
+        // the outage ends only once the batch has met it and said that it waits
+        await("the partition says it waits for PostgreSQL")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> output.getOut().contains("waits and retries its batch"));
         assertThat(waiting.isAlive()).as("the partition waits for PostgreSQL").isTrue();
         awaitDatabase();
-        waiting.join(Duration.ofSeconds(30));
 
-        assertThat(waiting.isAlive()).isFalse();
+        assertThat(waiting.join(Duration.ofSeconds(30)))
+                .as("the batch is written")
+                .isTrue();
         assertThat(failure.get()).isNull();
         handler.accept(batches.get(2));
         assertThat(eventCount()).isEqualTo(30);

@@ -12,6 +12,7 @@ import io.tokenledger.ingest.format.UsagePayloadParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +116,13 @@ class IngestStatusIT {
         assertThat(http.partitions()).isEmpty();
     }
 
+    /**
+     * The report as of the start of the current minute, which holds the minute the batches were counted in or the one
+     * before: either way a rate of the last 60 seconds is all of them, while a report taken a moment after a minute
+     * turned would count only the share of the previous minute still inside the last 60 seconds.
+     */
     private SourceStatus source(String name) {
-        return status.report().sources().stream()
+        return status.report(Instant.now().truncatedTo(ChronoUnit.MINUTES)).sources().stream()
                 .filter(source -> source.source().equals(name))
                 .findFirst()
                 .orElseThrow();

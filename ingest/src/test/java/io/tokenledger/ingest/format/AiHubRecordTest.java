@@ -6,7 +6,6 @@ import static io.tokenledger.ingest.format.Parsing.onlyError;
 import static io.tokenledger.ingest.format.Parsing.validEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

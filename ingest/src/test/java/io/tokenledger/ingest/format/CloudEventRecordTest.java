@@ -7,7 +7,6 @@ import static io.tokenledger.ingest.format.Parsing.parseOne;
 import static io.tokenledger.ingest.format.Parsing.validEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenledger.ingest.UsageEvent;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

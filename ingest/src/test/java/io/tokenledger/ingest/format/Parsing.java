@@ -2,7 +2,6 @@ package io.tokenledger.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenledger.ingest.UsageEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package io.tokenledger.ingest.format;
 import static io.tokenledger.ingest.format.Parsing.validEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenledger.ingest.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.tokenledger.web.demo;
 
-import io.tokenledger.ingest.UsageEvent;
+import io.tokenledger.ingest.format.UsageEvent;
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.tokenledger.ingest;
+package io.tokenledger.ingest.format;
 
 import io.tokenledger.pricing.TokenCounts;
 import java.time.Instant;

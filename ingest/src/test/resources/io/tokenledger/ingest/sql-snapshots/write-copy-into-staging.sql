@@ -1,0 +1,1 @@
+copy usage_staging (event_id, event_time, usage_day, tenant, source, subscription_id, subscription_name, product_id, api_id, operation_id, user_id, app_id, deployment, model, region, backend_id, prompt_tokens, cached_prompt_tokens, completion_tokens, reasoning_tokens, requests, streaming, estimated, status_code, attributes, rate_card_id) from stdin (format binary)

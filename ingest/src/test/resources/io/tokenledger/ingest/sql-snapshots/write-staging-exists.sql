@@ -1,0 +1,1 @@
+select to_regclass('pg_temp.usage_staging') is not null
