@@ -10,9 +10,8 @@
  * {@link io.tokenledger.ingest.DeadLetters} (rejected input, kept and replayable),
  * {@link io.tokenledger.ingest.Tenants} and {@link io.tokenledger.ingest.TenantMappingRules} (who is charged, and the
  * re-attribution a rule change causes), {@link io.tokenledger.ingest.LedgerLocks} (what orders writers, rule changes
- * and period closes), {@link io.tokenledger.ingest.LedgerChanged} (announced when spend changed) and their records.
- * This module owns {@code usage_event}, {@code usage_daily}, {@code tenant}, {@code tenant_mapping_rule},
- * {@code ledger_adjustment} (late usage and re-pricing of closed periods) and {@code dead_letter}; it reads
- * {@code billing_period}, which reporting writes.
+ * and period closes), {@link io.tokenledger.ingest.LedgerChanged} (announced when spend changed) and their records;
+ * the named interfaces {@code format}, {@code browse}, {@code eventhubs} and {@code appinsights}. ARCHITECTURE.md lists
+ * the whole face and the tables this module owns and reads; the build holds other modules to both.
  */
 package io.tokenledger.ingest;

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * compared without division ({@code total × weight − part × Σweights}), so no precision is lost, and no part is a
  * whole minor unit or more away from its exact share.
  */
-public final class LargestRemainder {
+final class LargestRemainder {
 
     private LargestRemainder() {}
 
@@ -23,7 +23,7 @@ public final class LargestRemainder {
      * @param weights non-negative; when they are all zero, the first part gets everything
      * @return one part per weight, in the same order
      */
-    public static List<BigDecimal> apportion(BigDecimal total, List<BigDecimal> weights, int scale) {
+    static List<BigDecimal> apportion(BigDecimal total, List<BigDecimal> weights, int scale) {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to apportion " + total + " to");
         }

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after month end); daily thresholds for today and yesterday. Older windows never alert.
  */
 @Service
-public class BudgetAlerts {
+class BudgetAlerts {
 
     private static final int TOP_DEPLOYMENTS = 3;
 
@@ -68,7 +68,7 @@ public class BudgetAlerts {
 
     /** Evaluates the budgets of these tenants (and their cost centers) for the periods and days their usage changed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<Alert> evaluate(
+    List<Alert> evaluate(
             Collection<String> tenantKeys, Collection<YearMonth> changedPeriods, Collection<LocalDate> changedDays) {
         if (tenantKeys.isEmpty()) {
             return List.of();
@@ -90,14 +90,14 @@ public class BudgetAlerts {
 
     /** Evaluates one budget (just set) for the current (and open previous) period, today and yesterday. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<Alert> evaluate(Budget budget) {
+    List<Alert> evaluate(Budget budget) {
         LocalDate today = calendar.today();
         return fire(List.of(budget), periodWindows(today), List.of(today.minusDays(1), today), today);
     }
 
     /** Evaluates every budget for the current (and open previous) period, today and yesterday. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<Alert> evaluateAll() {
+    List<Alert> evaluateAll() {
         LocalDate today = calendar.today();
         return fire(budgets.all(), periodWindows(today), List.of(today.minusDays(1), today), today);
     }
