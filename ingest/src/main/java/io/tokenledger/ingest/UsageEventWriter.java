@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class UsageEventWriter {
 
+    /** How often the skipping insert runs at most: each deadlock it loses lets the batch it lost to finish. */
+    static final int SKIPPING_ATTEMPTS = 5;
+
     private final DSLContext dsl;
     private final JsonMapper json;
     private final UsageWriteStatements sql;
@@ -74,7 +77,9 @@ class UsageEventWriter {
      * Inserts the staged events as if all were new, which they are but for replays; a known id (or one a concurrent
      * batch is inserting, or a deadlock with a batch inserting some of the same new ids in another order) fails that
      * statement, which is then rolled back to its savepoint and run again skipping known ids in id order, after
-     * waiting for the concurrent batch.
+     * waiting for the concurrent batch. The skipping insert can itself lose a deadlock, to a batch inserting in
+     * delivery order that wants an id it took meanwhile: it is rolled back to the savepoint again, which lets that
+     * batch finish, and run again, up to {@link #SKIPPING_ATTEMPTS} times.
      */
     private List<Touched> insertNewAndRollUp(YearMonth bookedPeriod) {
         dsl.execute("savepoint usage_insert");
@@ -84,7 +89,18 @@ class UsageEventWriter {
             return touched;
         } catch (DuplicateKeyException | PessimisticLockingFailureException known) {
             dsl.execute("rollback to savepoint usage_insert");
-            return insertAndRollUp(sql.insertAndRollUp(), bookedPeriod);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<Touched> touched = insertAndRollUp(sql.insertAndRollUp(), bookedPeriod);
+                dsl.execute("release savepoint usage_insert");
+                return touched;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == SKIPPING_ATTEMPTS) {
+                    throw deadlock;
+                }
+                dsl.execute("rollback to savepoint usage_insert");
+            }
         }
     }
 

@@ -202,6 +202,55 @@ class ConcurrentIngestIT {
     }
 
     /**
+     * The skipping insert (in id order) can lose a deadlock too: a batch that skips a known id holds s-1 and waits at
+     * s-15; another transaction, inserting in delivery order, holds s-2 and waits for s-1; the batch then goes on to
+     * s-2 and closes the cycle. The batch's backend is the only one that checks for the deadlock (the other sets its
+     * own {@code deadlock_timeout} far beyond the test's waits), so the batch loses: its skipping insert is rolled back
+     * and run again once the other transaction has committed, and the batch stores what is new.
+     */
+    @Test
+    void aSkippingInsertThatLosesADeadlockIsRunAgain() throws Exception {
+        rateCards.publish(RateCardFixture.flat("gpt-4o", "2026-01-01", "1"), "test");
+        pipeline.ingest("http", batch(event().id("known")));
+        CompletableFuture<Integer> otherBackend = new CompletableFuture<>();
+        CountDownLatch insertS1 = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> other = threads.submit(() -> transactions.execute(status -> {
+                dsl.execute("set local deadlock_timeout = '10min'");
+                int accepted =
+                        pipeline.ingest("eventhubs:0", batch(event().id("s-2"))).accepted();
+                otherBackend.complete(backendPid());
+                awaitQuietly(insertS1);
+                return accepted
+                        + pipeline.ingest("eventhubs:0", batch(event().id("s-1")))
+                                .accepted();
+            }));
+            int otherPid = otherBackend.get(30, TimeUnit.SECONDS);
+            HeldId middle = new HeldId("s-15", threads);
+            // "known" first: the insert as new fails at once, and the skipping insert goes s-1, s-15, s-2
+            Future<IngestResult> batch = threads.submit(() -> pipeline.ingest(
+                    "eventhubs:1",
+                    batch(List.of(event().id("known"), event().id("s-2"), event().id("s-15"), event().id("s-1")))));
+            awaitABackendBlockedBy(middle.pid, "the skipping insert holds s-1 and waits at s-15");
+            insertS1.countDown();
+            awaitBlocked(otherPid, "the other transaction waits for the batch's s-1");
+            // the batch goes on to s-2, held by the other transaction: the cycle, which the batch's backend finds
+            middle.release();
+            assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            IngestResult result = batch.get(30, TimeUnit.SECONDS);
+            assertThat(result.accepted()).isEqualTo(1);
+            assertThat(result.duplicates()).isEqualTo(3);
+        } finally {
+            insertS1.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(ledger.eventCount()).isEqualTo(4);
+        assertThat(ledger.rollup()).isEqualTo(ledger.rollupFromEvents());
+        assertThat(ledger.narrowRollupMismatches()).isEmpty();
+    }
+
+    /**
      * A transaction that has inserted a bare event with {@code id} and holds it, not committed, until released; then it
      * rolls back.
      */
