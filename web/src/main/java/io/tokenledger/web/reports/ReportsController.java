@@ -36,7 +36,10 @@ class ReportsController {
         downloads.writeWorkbook(downloads.request(period, tenant, costCenter), response);
     }
 
-    /** Styles inline: the API sends no content security policy, and the page may be saved or mailed on. */
+    /**
+     * Styles inline, which the API's content security policy allows (and nothing else): the page may be saved or
+     * mailed on.
+     */
     @GetMapping("/chargeback.html")
     ResponseEntity<String> html(
             @RequestParam(required = false) YearMonth period,

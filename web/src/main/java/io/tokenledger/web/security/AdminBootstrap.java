@@ -22,10 +22,12 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final LocalUsers users;
     private final TokenLedgerProperties properties;
+    private final PasswordPolicy passwords;
 
-    AdminBootstrap(LocalUsers users, TokenLedgerProperties properties) {
+    AdminBootstrap(LocalUsers users, TokenLedgerProperties properties, PasswordPolicy passwords) {
         this.users = users;
         this.properties = properties;
+        this.passwords = passwords;
     }
 
     @Override
@@ -37,6 +39,13 @@ class AdminBootstrap implements ApplicationRunner {
         if (configured != null && !configured.isBlank()) {
             users.create("admin", configured, Role.ADMIN);
             log.info("Created user 'admin' with the password from TOKENLEDGER_ADMIN_PASSWORD");
+            // the operator's choice for a first start (a demo, a test) is kept, but not without saying so
+            passwords
+                    .problem("admin", configured)
+                    .ifPresent(problem -> log.warn(
+                            "The password of 'admin' from tokenledger.admin-password (TOKENLEDGER_ADMIN_PASSWORD) does"
+                                    + " not meet the password policy: {}. Change it on the Users page.",
+                            problem));
             return;
         }
         String generated = generatePassword();

@@ -2,10 +2,12 @@ package io.tokenledger.web.security;
 
 import static io.tokenledger.db.jooq.Tables.APP_USER;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,16 +32,34 @@ class LocalUsers {
 
     @Transactional(readOnly = true)
     UserDetails loadUserByUsername(String username) {
-        var row = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional();
-        if (row.isEmpty()) {
-            throw new UsernameNotFoundException("no such user");
-        }
-        var user = row.get();
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .disabled(!user.getEnabled())
-                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole())))
-                .build();
+        var user = dsl.selectFrom(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional()
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return new SignedInUser(
+                user.getUsername(),
+                user.getPasswordHash(),
+                user.getEnabled(),
+                authorities(user.getRole()),
+                passwordVersion(user.getPasswordChangedAt()));
+    }
+
+    /** What a session of {@code username} depends on, as it is now; empty when the user is gone. */
+    @Transactional(readOnly = true)
+    Optional<SignedInUser.Standing> standing(String username) {
+        return dsl.select(APP_USER.ROLE, APP_USER.ENABLED, APP_USER.PASSWORD_CHANGED_AT)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(row -> new SignedInUser.Standing(
+                        authorities(row.value1()), row.value2(), passwordVersion(row.value3())));
+    }
+
+    private static List<SimpleGrantedAuthority> authorities(String role) {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    private static Instant passwordVersion(OffsetDateTime changedAt) {
+        return changedAt == null ? Instant.EPOCH : changedAt.toInstant();
     }
 
     @Transactional(readOnly = true)

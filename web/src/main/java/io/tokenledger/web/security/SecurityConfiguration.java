@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -65,6 +66,10 @@ class SecurityConfiguration {
 
     static final String[] ADMIN_PAGES = {"/users", "/users/**"};
 
+    /** Every API answer may hold only inline styles: no script, no other resource, no frame, no form. */
+    static final String API_CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -89,6 +94,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole(admin))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // the API's only HTML, the chargeback statement, styles itself inline and runs nothing
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(exceptions ->
@@ -98,7 +105,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, TokenLedgerProperties properties) {
+    SecurityFilterChain webChain(HttpSecurity http, TokenLedgerProperties properties, LocalUsers users) {
         String admin = Role.ADMIN.name();
         String finance = Role.FINANCE.name();
         String viewer = Role.TENANT_VIEWER.name();
@@ -124,6 +131,7 @@ class SecurityConfiguration {
                         // every other form changes configuration: administrators only
                         .anyRequest()
                         .hasRole(admin))
+                .addFilterAfter(new SessionRecheckFilter(users), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()

@@ -4,7 +4,6 @@ import static io.tokenledger.db.jooq.Tables.APP_USER;
 import static io.tokenledger.db.jooq.Tables.APP_USER_TENANT;
 
 import io.tokenledger.db.RejectedException;
-import io.tokenledger.web.TokenLedgerProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people who sign in with a local password, as admins manage them: create, list, disable and enable, change
- * role and tenants, reset the password. Passwords are hashed with the application's encoder and never returned.
+ * role and tenants, reset the password. Every password set here meets the {@link PasswordPolicy}. Passwords are hashed with the application's encoder and never returned.
  * The last enabled admin cannot be disabled or demoted, so that nobody locks everybody out.
  */
 @Service
@@ -34,12 +33,12 @@ public class UserAccounts {
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
-    private final TokenLedgerProperties.Security settings;
+    private final PasswordPolicy passwords;
 
-    UserAccounts(DSLContext dsl, PasswordEncoder passwordEncoder, TokenLedgerProperties properties) {
+    UserAccounts(DSLContext dsl, PasswordEncoder passwordEncoder, PasswordPolicy passwords) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
-        this.settings = properties.security();
+        this.passwords = passwords;
     }
 
     /** A user as listed: never the password. {@code tenants} is empty for admins and finance. */
@@ -91,7 +90,7 @@ public class UserAccounts {
         String name = username(username);
         Role parsed = role(role);
         Set<String> keys = tenants(parsed, tenants);
-        checkPassword(password);
+        passwords.check(name, password);
         int inserted = dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, name)
                 .set(APP_USER.PASSWORD_HASH, passwordEncoder.encode(password))
@@ -142,7 +141,7 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(String username, String password) {
         UserAccount current = existing(username);
-        checkPassword(password);
+        passwords.check(current.username(), password);
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordEncoder.encode(password))
                 .set(APP_USER.PASSWORD_CHANGED_AT, OffsetDateTime.now(ZoneOffset.UTC))
@@ -151,7 +150,7 @@ public class UserAccounts {
     }
 
     public int passwordMinLength() {
-        return settings.passwordMinLength();
+        return passwords.minLength();
     }
 
     private UserAccount existing(String username) {
@@ -214,16 +213,5 @@ public class UserAccounts {
                     "tenants", role + " sees every tenant; tenants are only for TENANT_VIEWER users");
         }
         return new LinkedHashSet<>(keys);
-    }
-
-    private void checkPassword(String password) {
-        int min = settings.passwordMinLength();
-        if (password == null || password.length() < min) {
-            throw RejectedException.invalid("password", "password must have at least " + min + " characters");
-        }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            // bcrypt reads only the first 72 bytes; a longer password would be silently truncated
-            throw RejectedException.invalid("password", "password must have at most 72 bytes (UTF-8)");
-        }
     }
 }
