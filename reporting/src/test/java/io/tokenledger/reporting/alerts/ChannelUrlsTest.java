@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tokenledger.db.RejectedException;
 import io.tokenledger.reporting.ReportingProperties;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChannelUrlsTest {
 
-    private final ChannelUrls httpsOnly = new ChannelUrls(new ReportingProperties.AlertChannelUrls(false));
-    private final ChannelUrls httpAllowed = new ChannelUrls(new ReportingProperties.AlertChannelUrls(true));
+    private final ChannelUrls httpsOnly = new ChannelUrls(new ReportingProperties.AlertChannelUrls(false, List.of()));
+    private final ChannelUrls httpAllowed =
+            new ChannelUrls(new ReportingProperties.AlertChannelUrls(true, List.of("127.0.0.1")));
 
     @Test
     void httpsIsAcceptedAndPlainHttpOnlyWhenAllowed() {
