@@ -37,8 +37,8 @@ public class RateCards {
      * @throws RejectedException when a field is invalid or the version already exists
      */
     @Transactional
-    public RateCard publish(NewRateCard card, String createdBy) {
-        validate(card);
+    public RateCard publish(NewRateCard given, String createdBy) {
+        NewRateCard card = validate(given);
         lock.lockForRepricing(card.matchKind(), card.pattern());
         if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
             throw RejectedException.conflict(
@@ -94,15 +94,16 @@ public class RateCards {
      *     exists already
      */
     @Transactional(readOnly = true)
-    public void check(NewRateCard card) {
-        validate(card);
+    public void check(NewRateCard given) {
+        NewRateCard card = validate(given);
         if (repository.exists(card.matchKind(), card.pattern(), card.effectiveFrom())) {
             throw RejectedException.conflict(
                     "effectiveFrom", describe(card) + " already has a version effective from " + card.effectiveFrom());
         }
     }
 
-    private void validate(NewRateCard card) {
+    /** The card as it is stored (prices as {@link DecimalBounds#check} keeps them), or why it is refused. */
+    private NewRateCard validate(NewRateCard card) {
         String field = card.matchKind() == MatchKind.DEPLOYMENT ? "deployment" : "model";
         if (card.pattern() == null || card.pattern().isBlank()) {
             throw RejectedException.invalid(field, field + " is required");
@@ -128,22 +129,23 @@ public class RateCards {
                             + " another currency than the reporting currency " + properties.currency()
                             + " are converted with the FX rate of each billing period");
         }
-        requirePrice("promptPer1M", card.prices().prompt());
-        requirePrice("cachedPromptPer1M", card.prices().cachedPrompt());
-        requirePrice("completionPer1M", card.prices().completion());
-        requirePrice("reasoningPer1M", card.prices().reasoning());
-        if (card.longContext() != null) {
-            requirePrice("longContext.promptPer1M", card.longContext().prices().prompt());
-            requirePrice(
-                    "longContext.cachedPromptPer1M", card.longContext().prices().cachedPrompt());
-            requirePrice(
-                    "longContext.completionPer1M", card.longContext().prices().completion());
-            requirePrice(
-                    "longContext.reasoningPer1M", card.longContext().prices().reasoning());
-        }
+        Prices prices = prices("", card.prices());
+        LongContextTier longContext = card.longContext() == null
+                ? null
+                : new LongContextTier(
+                        card.longContext().promptTokensAbove(),
+                        prices("longContext.", card.longContext().prices()));
         if (card.reason() != null && card.reason().length() > 1000) {
             throw RejectedException.invalid("reason", "reason must be at most 1000 characters");
         }
+        return new NewRateCard(
+                card.matchKind(),
+                card.pattern(),
+                card.currency(),
+                card.effectiveFrom(),
+                prices,
+                longContext,
+                card.reason());
     }
 
     private static boolean isIsoCurrency(String code) {
@@ -154,9 +156,19 @@ public class RateCards {
         }
     }
 
-    private static void requirePrice(String field, BigDecimal price) {
+    private static Prices prices(String prefix, Prices prices) {
+        return new Prices(
+                price(prefix + "promptPer1M", prices.prompt()),
+                price(prefix + "cachedPromptPer1M", prices.cachedPrompt()),
+                price(prefix + "completionPer1M", prices.completion()),
+                price(prefix + "reasoningPer1M", prices.reasoning()));
+    }
+
+    /** Not negative, and within {@link DecimalBounds}. */
+    private static BigDecimal price(String field, BigDecimal price) {
         if (price.signum() < 0) {
             throw RejectedException.invalid(field, field + " must not be negative");
         }
+        return DecimalBounds.check(field, price);
     }
 }

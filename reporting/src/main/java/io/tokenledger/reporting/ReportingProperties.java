@@ -3,8 +3,14 @@ package io.tokenledger.reporting;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.hc.core5.net.InetAddressUtils;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.support.CronExpression;
@@ -107,7 +113,7 @@ public record ReportingProperties(
      * @param initialBackoff wait after the first failed attempt; doubled after each further failure
      * @param maxBackoff the longest wait between attempts
      * @param maxAttempts attempts before a delivery is given up (marked failed)
-     * @param timeout connect and response timeout of one attempt
+     * @param timeout the longest one attempt takes: connecting, sending, and the answer's status line and headers
      * @param batchSize deliveries one poll claims
      */
     public record Delivery(
@@ -227,12 +233,57 @@ public record ReportingProperties(
     }
 
     /**
-     * {@code tokenledger.alerts.*}: which channel URLs are accepted.
+     * {@code tokenledger.alerts.*}: which channel URLs are accepted, and which internal hosts alerts may reach.
      *
      * @param allowHttp accept plain http:// channel URLs; for local testing only (alerts carry spend figures and
      *     webhook URLs are credentials)
+     * @param allowedInternalHosts host names or addresses that alerts may reach although they are not public
+     *     (loopback, private, link-local…), e.g. {@code hooks.internal.example, 10.0.0.5}; a name is allowed whatever
+     *     it resolves to, an address whatever name resolves to it. Empty: public addresses only
      */
-    public record AlertChannelUrls(@DefaultValue("false") boolean allowHttp) {}
+    public record AlertChannelUrls(
+            @DefaultValue("false") boolean allowHttp,
+            @DefaultValue List<String> allowedInternalHosts) {
+
+        private static final String PROPERTY = "tokenledger.alerts.allowed-internal-hosts";
+        private static final Pattern HOST_NAME = Pattern.compile(
+                "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
+
+        public AlertChannelUrls {
+            allowedInternalHosts = allowedInternalHosts == null ? List.of() : List.copyOf(allowedInternalHosts);
+            for (String host : allowedInternalHosts) {
+                String bare = host == null ? "" : unbracketed(host.strip());
+                if (address(bare).isEmpty()
+                        && (bare.contains(":") || !HOST_NAME.matcher(bare).matches())) {
+                    throw new IllegalArgumentException(PROPERTY + ": '" + host + "' is neither a host name nor an"
+                            + " address; give names or addresses such as hooks.internal.example or 10.0.0.5 (no"
+                            + " schemes, ports, paths, wildcards or ranges)");
+                }
+            }
+        }
+
+        /**
+         * The address a host written out as one names ({@code 10.0.0.5}, {@code ::1}, {@code ::ffff:10.0.0.5}); empty
+         * for a name. Never a lookup: the JDK parses an address itself.
+         */
+        public static Optional<InetAddress> address(String host) {
+            if (!InetAddressUtils.isIPv4(host) && !host.contains(":")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(InetAddress.getByName(host));
+            } catch (UnknownHostException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** An IPv6 address as URLs write it, {@code [::1]}, without its brackets. */
+        public static String unbracketed(String host) {
+            return host.length() > 1 && host.startsWith("[") && host.endsWith("]")
+                    ? host.substring(1, host.length() - 1)
+                    : host;
+        }
+    }
 
     private static void requirePositive(Duration duration, String property) {
         if (duration == null || duration.isZero() || duration.isNegative()) {

@@ -13,7 +13,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 /**
  * Periods, budgets and alerts on the JVM's test PostgreSQL with a business calendar whose today is
  * {@link #TODAY} (UTC), so that "the open period" and "the current month" are the same whenever the tests run.
- * Background jobs are off (tests run them); plain http channel URLs are allowed for the local stand-in receivers.
+ * Background jobs are off (tests run them); plain http channel URLs and the address 127.0.0.1 are allowed for the local
+ * stand-in receivers.
  * Every subclass shares one Spring context.
  */
 @SpringBootTest(
@@ -24,7 +25,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "tokenledger.reporting.alerts.check-cron=-",
             "tokenledger.reporting.periods.auto-close-after-days=0",
             "tokenledger.reporting.alerts.public-url=https://tokenledger.example.com",
-            "tokenledger.alerts.allow-http=true"
+            "tokenledger.alerts.allow-http=true",
+            "tokenledger.alerts.allowed-internal-hosts=127.0.0.1"
         })
 @UsesTestDatabase
 public abstract class FixedTodayTest {

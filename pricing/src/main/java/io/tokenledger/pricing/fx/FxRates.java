@@ -1,6 +1,7 @@
 package io.tokenledger.pricing.fx;
 
 import io.tokenledger.db.RejectedException;
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.PricingProperties;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -49,6 +50,7 @@ public class FxRates {
             throw RejectedException.invalid(
                     "rate", "rate must be a positive number: one " + code + " in " + properties.currency());
         }
+        DecimalBounds.check("rate", rate);
         if (source != null && source.length() > 1000) {
             throw RejectedException.invalid("source", "source must be at most 1000 characters");
         }

@@ -1,5 +1,6 @@
 package io.tokenledger.pricing.imports;
 
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.LongContextTier;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.NewRateCard;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * TokenLedger's rate-card CSV: a header row naming the columns (any order), then one card per row. Columns:
@@ -170,6 +172,11 @@ final class CsvRateCards {
                     return BigDecimal.ZERO;
                 }
                 return null;
+            }
+            Optional<String> tooLong = DecimalBounds.textProblem(value);
+            if (tooLong.isPresent()) {
+                fail(column, tooLong.get());
+                return BigDecimal.ZERO;
             }
             try {
                 return new BigDecimal(value);

@@ -2,6 +2,7 @@ package io.tokenledger.pricing.provisioned;
 
 import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.MatchKind;
 import io.tokenledger.pricing.NewRateCard;
 import io.tokenledger.pricing.Prices;
@@ -153,6 +154,7 @@ public class ProvisionedCommitments {
             throw RejectedException.invalid(
                     "amount", "amount is required and must not be negative (per hour or per month)");
         }
+        BigDecimal amount = DecimalBounds.check("amount", commitment.amount());
         String currency;
         try {
             currency = Currency.getInstance(
@@ -189,7 +191,7 @@ public class ProvisionedCommitments {
                 deployment,
                 commitment.effectiveFrom(),
                 commitment.billing(),
-                commitment.amount(),
+                amount,
                 currency,
                 commitment.rule(),
                 owner,

@@ -18,15 +18,16 @@ public record AlertChannel(
         String createdBy) {
 
     /**
-     * The URL as pages and the API show it: scheme, host and first path segment; the rest (for Slack, the secret
-     * part) hidden.
+     * The URL as pages and the API show it: scheme, host and port, and {@code /…} when anything follows. A webhook
+     * URL is a credential wherever its secret sits (a path segment, a matrix parameter such as {@code ;jsessionid=},
+     * the query), so nothing after the host is shown.
      */
     public String maskedUrl() {
+        String hostAndPort = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
         String path = url.getRawPath() == null ? "" : url.getRawPath();
-        int second = path.indexOf('/', 1);
-        String shown = second < 0 ? path : path.substring(0, second + 1);
-        boolean hidden = second >= 0 || url.getRawQuery() != null;
-        return url.getScheme() + "://" + url.getRawAuthority() + shown + (hidden ? "…" : "");
+        boolean more =
+                !(path.isEmpty() || path.equals("/")) || url.getRawQuery() != null || url.getRawFragment() != null;
+        return url.getScheme() + "://" + hostAndPort + (more ? "/…" : path);
     }
 
     /** What a page calls the channel: its name, else its masked URL. */

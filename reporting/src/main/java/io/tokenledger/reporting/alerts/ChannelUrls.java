@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which channel URLs are acceptable: absolute {@code https} URLs with a host and no credentials in them; plain
- * {@code http} only with {@code tokenledger.alerts.allow-http=true}. Checked when a channel is created and again
- * before every send (the setting may have been turned off since).
+ * {@code http} only with {@code tokenledger.alerts.allow-http=true}; no internal address written out (unless
+ * {@code tokenledger.alerts.allowed-internal-hosts} names it). Checked when a channel is created and again before every
+ * send (the settings may have changed since); names are checked as they are resolved, by {@link ReceiverAddresses}.
  */
 @Component
 class ChannelUrls {
@@ -20,6 +21,7 @@ class ChannelUrls {
     private static final int MAX_LENGTH = 2000;
 
     private final boolean allowHttp;
+    private final ReceiverAddresses addresses;
 
     @Autowired
     ChannelUrls(ReportingProperties properties) {
@@ -28,6 +30,7 @@ class ChannelUrls {
 
     ChannelUrls(ReportingProperties.AlertChannelUrls settings) {
         this.allowHttp = settings.allowHttp();
+        this.addresses = new ReceiverAddresses(settings);
     }
 
     /** @throws RejectedException naming {@code url} */
@@ -67,6 +70,6 @@ class ChannelUrls {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("url must not contain a user name or password");
         }
-        return Optional.empty();
+        return addresses.literalProblem(uri.getHost());
     }
 }

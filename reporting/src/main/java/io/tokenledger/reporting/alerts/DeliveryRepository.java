@@ -181,10 +181,18 @@ class DeliveryRepository {
                 DeliveryEntry.State.valueOf(row.get(ALERT_DELIVERY.STATE)),
                 row.get(ALERT_DELIVERY.ATTEMPTS),
                 row.get(ALERT_DELIVERY.LAST_STATUS),
-                row.get(ALERT_DELIVERY.LAST_ERROR),
+                lastError(row.get(ALERT_DELIVERY.LAST_STATUS), row.get(ALERT_DELIVERY.LAST_ERROR)),
                 instant(row.get(ALERT_DELIVERY.CREATED_AT)),
                 instant(row.get(ALERT_DELIVERY.DELIVERED_AT)),
                 instant(row.get(ALERT_DELIVERY.NEXT_ATTEMPT_AT)));
+    }
+
+    /**
+     * What the last attempt came to, in words: the status code alone when the receiver answered, whatever was stored
+     * (rows written before answers were stored as their status only carry the receiver's body after it).
+     */
+    private static String lastError(Integer status, String stored) {
+        return status != null && (status < 200 || status >= 300) ? "HTTP " + status : stored;
     }
 
     private static Instant instant(OffsetDateTime time) {

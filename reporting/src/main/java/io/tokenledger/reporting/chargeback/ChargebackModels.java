@@ -2,6 +2,7 @@ package io.tokenledger.reporting.chargeback;
 
 import io.tokenledger.db.RejectedException;
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.reporting.periods.BillingPeriods;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -55,7 +56,8 @@ public class ChargebackModels {
         if (model.kind() == null) {
             throw RejectedException.invalid("model", "model is required: at-cost, markup, discount or free");
         }
-        BigDecimal percent = model.percent() == null ? BigDecimal.ZERO : model.percent();
+        BigDecimal percent =
+                DecimalBounds.check("percent", model.percent() == null ? BigDecimal.ZERO : model.percent());
         switch (model.kind()) {
             case MARKUP -> {
                 if (percent.signum() <= 0) {

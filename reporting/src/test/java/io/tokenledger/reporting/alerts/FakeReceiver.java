@@ -64,6 +64,10 @@ final class FakeReceiver implements AutoCloseable {
         return status == null ? 200 : status;
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

@@ -64,6 +64,9 @@ class OutboxDeliveryIT extends FixedTodayTest {
     AlertMessages messages;
 
     @Autowired
+    AlertSender sender;
+
+    @Autowired
     TransactionTemplate transaction;
 
     private FakeReceiver slack;
@@ -171,7 +174,7 @@ class OutboxDeliveryIT extends FixedTodayTest {
         assertThat(alerts.deliveryLog(10)).allSatisfy(delivery -> {
             assertThat(delivery.state()).isEqualTo(DeliveryEntry.State.FAILED);
             assertThat(delivery.lastStatus()).isEqualTo(404);
-            assertThat(delivery.lastError()).isEqualTo("HTTP 404: no_service");
+            assertThat(delivery.lastError()).isEqualTo("HTTP 404");
         });
     }
 
@@ -183,8 +186,7 @@ class OutboxDeliveryIT extends FixedTodayTest {
         data.ingest(costing("big", "1.00"));
         ReportingProperties.Delivery twoAttempts = new ReportingProperties.Delivery(
                 true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 2, Duration.ofSeconds(5), 20);
-        DeliveryPoller poller = new DeliveryPoller(
-                deliveries, messages, new AlertSender(twoAttempts.timeout()), twoAttempts, clock, transaction);
+        DeliveryPoller poller = new DeliveryPoller(deliveries, messages, sender, twoAttempts, clock, transaction);
 
         poller.deliverDue();
         clock.advance(Duration.ofMinutes(1));
@@ -256,8 +258,7 @@ class OutboxDeliveryIT extends FixedTodayTest {
     }
 
     private DeliveryPoller newPoller() {
-        return new DeliveryPoller(
-                deliveries, messages, new AlertSender(SETTINGS.timeout()), SETTINGS, clock, transaction);
+        return new DeliveryPoller(deliveries, messages, sender, SETTINGS, clock, transaction);
     }
 
     private static String header(String slackBody) {

@@ -37,12 +37,17 @@ class AlertsController {
         this.scopes = scopes;
     }
 
+    /**
+     * A tenant viewer sees whether each alert was delivered, not where to (a channel's name or URL) nor what the
+     * receiver answered: that is configuration, for those who see every tenant.
+     */
     @GetMapping
     Map<String, Object> recent(
             @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String tenant) {
         TenantScope scope = scopes.narrowedTo(tenant);
+        boolean details = scopes.scope().all();
         List<Map<String, Object>> items = alerts.recent(limit(limit), scope).stream()
-                .map(AlertsController::alertJson)
+                .map(fired -> alertJson(fired, details))
                 .toList();
         return Map.of("items", items);
     }
@@ -63,7 +68,7 @@ class AlertsController {
         return limit;
     }
 
-    private static Map<String, Object> alertJson(Alerts.FiredAlert fired) {
+    private static Map<String, Object> alertJson(Alerts.FiredAlert fired, boolean details) {
         Alert alert = fired.alert();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", alert.id());
@@ -88,7 +93,20 @@ class AlertsController {
         json.put("firedAt", alert.firedAt());
         json.put(
                 "deliveries",
-                fired.deliveries().stream().map(AlertsController::deliveryJson).toList());
+                fired.deliveries().stream()
+                        .map(delivery -> details ? deliveryJson(delivery) : deliveryState(delivery))
+                        .toList());
+        return json;
+    }
+
+    /** A delivery as a tenant viewer sees it: where it stands, not where it goes or what the receiver said. */
+    private static Map<String, Object> deliveryState(DeliveryEntry delivery) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", delivery.deliveryId());
+        json.put("alertId", delivery.alertId());
+        json.put("state", delivery.state().name().toLowerCase(Locale.ROOT));
+        json.put("attempts", delivery.attempts());
+        json.put("deliveredAt", delivery.deliveredAt());
         return json;
     }
 

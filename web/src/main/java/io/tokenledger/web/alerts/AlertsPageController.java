@@ -232,7 +232,7 @@ class AlertsPageController {
 
     private static DeliveryRow deliveryRow(DeliveryEntry delivery) {
         String answer = delivery.lastStatus() != null
-                ? "HTTP " + delivery.lastStatus() + (delivery.lastError() == null ? "" : " · " + delivery.lastError())
+                ? "HTTP " + delivery.lastStatus()
                 : delivery.lastError() == null ? "" : delivery.lastError();
         String when = switch (delivery.state()) {
             case DELIVERED -> "delivered " + time(delivery.deliveredAt());

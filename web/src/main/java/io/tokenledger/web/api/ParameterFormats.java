@@ -1,5 +1,6 @@
 package io.tokenledger.web.api;
 
+import io.tokenledger.pricing.DecimalBounds;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.LocalDate;
@@ -23,10 +24,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class ParameterFormats implements WebMvcConfigurer {
 
+    /** How much of a wrong value an answer repeats. */
+    private static final int SHOWN_LENGTH = 100;
+
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addFormatterForFieldType(LocalDate.class, new Iso<>(LocalDate::parse));
         registry.addFormatterForFieldType(YearMonth.class, new Iso<>(YearMonth::parse));
+        registry.addFormatterForFieldType(BigDecimal.class, new Decimals());
         registry.addConverterFactory(new EnumParameters());
     }
 
@@ -54,7 +59,11 @@ public class ParameterFormats implements WebMvcConfigurer {
         } else {
             must = "has the wrong format";
         }
-        return name + " " + must + ", was '" + value + "'";
+        String typed = String.valueOf(value);
+        String was = typed.length() <= SHOWN_LENGTH
+                ? "'" + typed + "'"
+                : "'" + typed.substring(0, SHOWN_LENGTH) + "…' (" + typed.length() + " characters)";
+        return name + " " + must + ", was " + was;
     }
 
     /** An enum value as parameters write it: {@code AZURE_RETAIL} as {@code azure-retail}. */
@@ -78,6 +87,26 @@ public class ParameterFormats implements WebMvcConfigurer {
 
     private interface IsoParser<T> {
         T parse(CharSequence text);
+    }
+
+    /**
+     * Decimals as typed ({@code new BigDecimal}, no locale), but never a text longer than
+     * {@link DecimalBounds#MAX_TEXT_LENGTH}: reading a decimal takes time that grows with the square of its length.
+     */
+    private static final class Decimals implements Formatter<BigDecimal> {
+
+        @Override
+        public BigDecimal parse(String text, Locale locale) throws ParseException {
+            if (DecimalBounds.textProblem(text).isPresent()) {
+                throw new ParseException("longer than " + DecimalBounds.MAX_TEXT_LENGTH + " characters", 0);
+            }
+            return new BigDecimal(text.strip());
+        }
+
+        @Override
+        public String print(BigDecimal value, Locale locale) {
+            return value.toString();
+        }
     }
 
     /** Matches enum constants ignoring case, with {@code -} standing for {@code _}. */

@@ -1,5 +1,6 @@
 package io.tokenledger.web.pricing;
 
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.reporting.chargeback.ChargebackKind;
 import io.tokenledger.reporting.chargeback.ChargebackModel;
 import io.tokenledger.reporting.chargeback.ChargebackModels;
@@ -112,7 +113,7 @@ class ChargebackModelsController {
                 return null;
             }
             try {
-                return new BigDecimal(value.trim());
+                return DecimalBounds.parse("percent", value);
             } catch (NumberFormatException e) {
                 throw ApiProblem.badRequest("percent must be a decimal number such as \"10\", was '" + value + "'");
             }

@@ -1,6 +1,7 @@
 package io.tokenledger.web.pricing;
 
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.fx.FxRate;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.reporting.ledger.TenantScope;
@@ -131,7 +132,7 @@ class FxRatesController {
             return null;
         }
         try {
-            return new BigDecimal(value.trim());
+            return DecimalBounds.parse("rate", value);
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest("rate must be a decimal number such as \"1.0850\", was '" + value + "'");
         }

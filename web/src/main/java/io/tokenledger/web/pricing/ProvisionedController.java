@@ -1,6 +1,7 @@
 package io.tokenledger.web.pricing;
 
 import io.tokenledger.pricing.BusinessCalendar;
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.fx.FxRates;
 import io.tokenledger.pricing.provisioned.AllocationRule;
 import io.tokenledger.pricing.provisioned.Billing;
@@ -202,7 +203,7 @@ class ProvisionedController {
                 return null;
             }
             try {
-                return new BigDecimal(value.trim());
+                return DecimalBounds.parse("amount", value);
             } catch (NumberFormatException e) {
                 throw ApiProblem.badRequest("amount must be a decimal number such as \"2.50\", was '" + value + "'");
             }

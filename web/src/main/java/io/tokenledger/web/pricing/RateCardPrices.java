@@ -1,5 +1,6 @@
 package io.tokenledger.web.pricing;
 
+import io.tokenledger.pricing.DecimalBounds;
 import io.tokenledger.pricing.Prices;
 import io.tokenledger.web.Amounts;
 import io.tokenledger.web.api.ApiProblem;
@@ -33,7 +34,7 @@ final class RateCardPrices {
 
     private static BigDecimal price(String field, String value) {
         try {
-            return new BigDecimal(required(field, value));
+            return DecimalBounds.parse(field, required(field, value));
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest(
                     field + " must be a decimal number as a string, e.g. \"0.15\", was '" + value + "'");

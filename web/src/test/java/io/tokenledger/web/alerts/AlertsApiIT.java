@@ -55,7 +55,7 @@ class AlertsApiIT {
         assertThat(created.status()).as(created::toString).isEqualTo(201);
         assertThat(created.json().path("secret").asString()).startsWith("tlwh_");
         JsonNode listed = api.get("/api/v1/alert-channels").json().get(0);
-        assertThat(listed.path("url").asString()).isEqualTo("https://hooks.example.com/services/…");
+        assertThat(listed.path("url").asString()).isEqualTo("https://hooks.example.com/…");
         assertThat(listed.has("secret")).isFalse();
         assertThat(api.get("/api/v1/alert-channels").body()).doesNotContain("secret-part", "tlwh_");
 
